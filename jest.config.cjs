@@ -1,0 +1,9 @@
+// LWC tests (sfdx-lwc-jest). Kept apart from the ESM plugin tests: see jest.plugin.config.js.
+const { jestConfig } = require('@salesforce/sfdx-lwc-jest/config');
+
+module.exports = {
+  ...jestConfig,
+  roots: ['<rootDir>/force-app'],
+  modulePathIgnorePatterns: ['<rootDir>/.localdevserver'],
+  setupFilesAfterEnv: [...(jestConfig.setupFilesAfterEnv ?? []), '<rootDir>/jest-sa11y-setup.cjs'],
+};
