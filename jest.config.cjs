@@ -5,5 +5,6 @@ module.exports = {
   ...jestConfig,
   roots: ['<rootDir>/force-app'],
   modulePathIgnorePatterns: ['<rootDir>/.localdevserver'],
+  reporters: ['default', ['<rootDir>/scripts/jest-summary-reporter.cjs', { suite: 'lwc' }]],
   setupFilesAfterEnv: [...(jestConfig.setupFilesAfterEnv ?? []), '<rootDir>/jest-sa11y-setup.cjs'],
 };

@@ -8,5 +8,5 @@ export default {
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'test/tsconfig.json' }] },
   testTimeout: 60000,
-  reporters: [['default', { summaryThreshold: 0 }]],
+  reporters: ['default', ['<rootDir>/scripts/jest-summary-reporter.cjs', { suite: 'plugin' }]],
 };
