@@ -9,7 +9,7 @@ const steps = [
     'node',
     ['--experimental-vm-modules', 'node_modules/jest/bin/jest.js', '--config', 'jest.plugin.config.js'],
   ],
-  ['LWC tests', 'sfdx-lwc-jest', ['--config', 'jest.config.cjs']],
+  ['LWC tests', 'sfdx-lwc-jest', ['--', '--config', 'jest.config.cjs']],
 ];
 
 const failed = [];
