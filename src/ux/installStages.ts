@@ -1,0 +1,84 @@
+/*
+ * The stages a person watches during `sf glocal install`: named for what they wait on, with live
+ * component counts during the deploy. Silent under --json; plain lines in CI (MultiStageOutput).
+ */
+import { MultiStageOutput } from '@oclif/multi-stage-output';
+import { Messages } from '@salesforce/core';
+import type { InstallStage } from '../install/install.js';
+import type { DeployProgress } from '../install/deployPack.js';
+
+Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
+const messages = Messages.loadMessages('sf-plugin-glocal', 'glocal.install');
+
+type StageData = {
+  deployId: string;
+  status: string;
+  componentsDeployed: number;
+  componentsTotal: number;
+  componentErrors: number;
+};
+
+const STAGE_ORDER: InstallStage[] = ['preflight', 'deploy', 'permissions', 'sampleData'];
+
+export class InstallStages {
+  private readonly output: MultiStageOutput<StageData>;
+  private readonly labels: Record<InstallStage, string>;
+
+  public constructor(options: { title: string; jsonEnabled: boolean; withSampleData: boolean }) {
+    this.labels = {
+      preflight: messages.getMessage('stage.preflight'),
+      deploy: messages.getMessage('stage.deploy'),
+      permissions: messages.getMessage('stage.permissions'),
+      sampleData: messages.getMessage('stage.sampleData'),
+    };
+    const stages = STAGE_ORDER.filter((stage) => stage !== 'sampleData' || options.withSampleData).map(
+      (stage) => this.labels[stage]
+    );
+    this.output = new MultiStageOutput<StageData>({
+      title: options.title,
+      stages,
+      jsonEnabled: options.jsonEnabled,
+      stageSpecificBlock: [
+        {
+          stage: this.labels.deploy,
+          type: 'dynamic-key-value',
+          label: messages.getMessage('label.components'),
+          get: (data): string | undefined =>
+            data?.componentsTotal
+              ? `${data.componentsDeployed ?? 0}/${data.componentsTotal}${
+                  data.componentErrors ? ` (${data.componentErrors} failed)` : ''
+                }`
+              : undefined,
+        },
+      ],
+      postStagesBlock: [
+        {
+          type: 'static-key-value',
+          label: messages.getMessage('label.deployId'),
+          get: (data): string | undefined => data?.deployId,
+        },
+        {
+          type: 'dynamic-key-value',
+          label: messages.getMessage('label.status'),
+          get: (data): string | undefined => data?.status,
+        },
+      ],
+    });
+  }
+
+  public stage(stage: InstallStage): void {
+    this.output.skipTo(this.labels[stage]);
+  }
+
+  public progress(progress: DeployProgress): void {
+    this.output.updateData(progress);
+  }
+
+  public done(): void {
+    this.output.stop('completed');
+  }
+
+  public fail(): void {
+    this.output.error();
+  }
+}
