@@ -1,0 +1,27 @@
+// Errors of the translation toolkit: SfErrors whose text and suggested actions live in
+// messages/glocal.l10n.errors.md, so commands can throw them unchanged.
+import { Messages, SfError } from '@salesforce/core';
+
+Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
+const messages = Messages.loadMessages('sf-plugin-glocal', 'glocal.l10n.errors');
+
+export type L10nErrorName =
+  | 'UnsafeXml'
+  | 'FileTooLarge'
+  | 'MalformedXml'
+  | 'PathEscapesProject'
+  | 'InvalidLanguage'
+  | 'UnknownFormat'
+  | 'MalformedStf'
+  | 'MalformedCsv'
+  | 'InlineMarkup'
+  | 'MissingLanguage'
+  | 'NoPackageDirectories'
+  | 'WriteFailed'
+  | 'InvalidConfig';
+
+export function l10nError(name: L10nErrorName, tokens: string[] = []): SfError {
+  const actionsKey = `${name}.actions`;
+  const actions = messages.messages.has(actionsKey) ? messages.getMessages(actionsKey, tokens) : undefined;
+  return new SfError(messages.getMessage(name, tokens), `Glocal${name}`, actions);
+}
