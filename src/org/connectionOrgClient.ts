@@ -1,0 +1,204 @@
+/*
+ * OrgClient over the jsforce Connection that @salesforce/core hands out (auth, session refresh
+ * and instance URL come from there). jsforce's own retries are switched off: whether a failed
+ * write may be sent again depends on what it was, which only the caller knows.
+ */
+import { createReadStream } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
+import type { Connection } from '@salesforce/core';
+import {
+  OrgRequestError,
+  type IngestJobInfo,
+  type IngestJobRequest,
+  type IngestResultKind,
+  type ObjectDescribe,
+  type OrgClient,
+  type OrgFailureKind,
+  type QueryRecord,
+  type SaveResult,
+  type SObjectRecord,
+} from './orgClient.js';
+import { defaultRetryPolicy, withRetry, type RetryPolicy } from './retry.js';
+
+/** The part of a jsforce Connection this client uses. */
+export type RestConnection = Pick<Connection, 'request' | 'getApiVersion'>;
+
+const NETWORK_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CLOSED',
+  'ECONNABORTED',
+]);
+
+function causeChain(error: unknown): Array<{ code?: unknown; message?: unknown; name?: unknown }> {
+  const chain: Array<{ code?: unknown; message?: unknown; name?: unknown }> = [];
+  let current: unknown = error;
+  for (let depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
+    chain.push(current as { code?: unknown });
+    current = (current as { cause?: unknown }).cause;
+  }
+  return chain;
+}
+
+/** Sort a jsforce / fetch failure into the kinds that decide what may be repeated. */
+export function classifyOrgError(error: unknown): OrgRequestError {
+  if (error instanceof OrgRequestError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  const errorCode = String((error as { errorCode?: unknown })?.errorCode ?? (error as { name?: unknown })?.name ?? '');
+  let kind: OrgFailureKind = 'client';
+  if (
+    errorCode === 'REQUEST_LIMIT_EXCEEDED' ||
+    errorCode === 'ERROR_HTTP_429' ||
+    /REQUEST_LIMIT_EXCEEDED/.test(message)
+  ) {
+    kind = 'limit';
+  } else if (/^ERROR_HTTP_5\d\d$/.test(errorCode) || ['UNKNOWN_EXCEPTION', 'SERVER_UNAVAILABLE'].includes(errorCode)) {
+    kind = 'server';
+  } else if (
+    causeChain(error).some(
+      (link) =>
+        NETWORK_CODES.has(String(link.code)) ||
+        /fetch failed|other side closed|socket hang up|terminated|ECONNRESET/i.test(String(link.message ?? ''))
+    )
+  ) {
+    kind = 'connection';
+  }
+  return new OrgRequestError(message, kind, errorCode || kind, error);
+}
+
+type RequestOptions = { body?: unknown; headers?: Record<string, string>; responseType?: string };
+
+export class ConnectionOrgClient implements OrgClient {
+  private requests = 0;
+  private readonly describes = new Map<string, Promise<ObjectDescribe>>();
+  private readonly base: string;
+
+  public constructor(
+    private readonly connection: RestConnection,
+    private readonly retryPolicy: RetryPolicy = defaultRetryPolicy()
+  ) {
+    this.base = `/services/data/v${connection.getApiVersion()}`;
+  }
+
+  public get requestCount(): number {
+    return this.requests;
+  }
+
+  public describe(object: string): Promise<ObjectDescribe> {
+    let cached = this.describes.get(object);
+    if (!cached) {
+      cached = this.readWithRetry<ObjectDescribe>(`${this.base}/sobjects/${object}/describe`);
+      cached.catch(() => this.describes.delete(object));
+      this.describes.set(object, cached);
+    }
+    return cached;
+  }
+
+  public async query<T extends QueryRecord = QueryRecord>(soql: string): Promise<T[]> {
+    type Page = { records: T[]; done: boolean; nextRecordsUrl?: string };
+    let page = await this.readWithRetry<Page>(`${this.base}/query?q=${encodeURIComponent(soql)}`);
+    const records = page.records;
+    while (!page.done && page.nextRecordsUrl) {
+      page = await this.readWithRetry<Page>(page.nextRecordsUrl);
+      for (const record of page.records) records.push(record);
+    }
+    return records;
+  }
+
+  public async upsertCollection(
+    object: string,
+    externalIdField: string,
+    records: SObjectRecord[]
+  ): Promise<SaveResult[]> {
+    const body = {
+      allOrNone: false,
+      records: records.map((record) => ({ attributes: { type: object }, ...record })),
+    };
+    return this.send<SaveResult[]>('PATCH', `${this.base}/composite/sobjects/${object}/${externalIdField}`, {
+      body: JSON.stringify(body),
+    });
+  }
+
+  public createIngestJob(request: IngestJobRequest): Promise<IngestJobInfo> {
+    // A lost reply may leave an empty Open job behind; the org closes those itself, so retrying is safe.
+    return withRetry(this.retryPolicy, () =>
+      this.send<IngestJobInfo>('POST', `${this.base}/jobs/ingest`, {
+        body: JSON.stringify({ ...request, contentType: 'CSV', columnDelimiter: 'COMMA', lineEnding: 'LF' }),
+      })
+    );
+  }
+
+  public async uploadIngestData(jobId: string, csvFile: string): Promise<void> {
+    this.requests++;
+    try {
+      const request = this.connection.request(
+        { method: 'PUT', url: `${this.base}/jobs/ingest/${jobId}/batches`, headers: { 'content-type': 'text/csv' } },
+        { retry: { maxRetries: 0 }, responseType: 'text/plain' } as never
+      );
+      await Promise.all([pipeline(createReadStream(csvFile), request.stream()), request]);
+    } catch (error) {
+      throw classifyOrgError(error);
+    }
+  }
+
+  public async closeIngestJob(jobId: string): Promise<IngestJobInfo> {
+    return withRetry(this.retryPolicy, async (tryNumber) => {
+      if (tryNumber > 0) {
+        // The previous close may have reached the org: only close again if the job is still open.
+        const info = await this.getIngestJob(jobId);
+        if (info.state !== 'Open') return info;
+      }
+      return this.send<IngestJobInfo>('PATCH', `${this.base}/jobs/ingest/${jobId}`, {
+        body: JSON.stringify({ state: 'UploadComplete' }),
+      });
+    });
+  }
+
+  public abortIngestJob(jobId: string): Promise<IngestJobInfo> {
+    return withRetry(this.retryPolicy, () =>
+      this.send<IngestJobInfo>('PATCH', `${this.base}/jobs/ingest/${jobId}`, {
+        body: JSON.stringify({ state: 'Aborted' }),
+      })
+    );
+  }
+
+  public getIngestJob(jobId: string): Promise<IngestJobInfo> {
+    return this.readWithRetry<IngestJobInfo>(`${this.base}/jobs/ingest/${jobId}`);
+  }
+
+  public async downloadIngestResults(jobId: string, kind: IngestResultKind, toFile: string): Promise<void> {
+    const text = await withRetry(this.retryPolicy, () =>
+      this.send<string>('GET', `${this.base}/jobs/ingest/${jobId}/${kind}`, {
+        headers: { accept: 'text/csv' },
+        responseType: 'text/plain',
+      })
+    );
+    await writeFile(toFile, typeof text === 'string' ? text : '', 'utf8');
+  }
+
+  private readWithRetry<T>(url: string): Promise<T> {
+    return withRetry(this.retryPolicy, () => this.send<T>('GET', url));
+  }
+
+  private async send<T>(method: string, url: string, options: RequestOptions = {}): Promise<T> {
+    this.requests++;
+    try {
+      const result = await this.connection.request<T>(
+        {
+          method: method as 'GET',
+          url,
+          body: options.body as string | undefined,
+          headers: options.headers ?? {},
+        },
+        { retry: { maxRetries: 0 }, ...(options.responseType ? { responseType: options.responseType } : {}) } as never
+      );
+      return result;
+    } catch (error) {
+      throw classifyOrgError(error);
+    }
+  }
+}

@@ -1,0 +1,200 @@
+/*
+ * Load stage for large files: rows stream into CSV chunk files on disk (≤ maxJobBytes each) and
+ * every chunk becomes one Bulk API 2.0 upsert job. A job's rows count as accepted once the job is
+ * closed (UploadComplete); before that a failed upload is thrown away with its job and the chunk
+ * goes to a new job, so no accepted row is ever sent twice.
+ */
+import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parse } from 'csv-parse';
+import { OrgRequestError, type IngestJobInfo, type OrgClient } from '../org/orgClient.js';
+import { backoffDelay, defaultRetryPolicy, sleep, type RetryPolicy } from '../org/retry.js';
+import { csvLine } from './csvText.js';
+import type { PreparedRow } from './rowPreparer.js';
+
+/** Bulk API 2.0 takes 150 MB per job after base64; Salesforce advises ≤ 100 MB of CSV. */
+export const DEFAULT_MAX_JOB_BYTES = 100 * 1024 * 1024;
+
+export type BulkJob = { id: string; firstRow: number; lastRow: number; rows: number; closed: boolean };
+
+export type BulkLoaderOptions = {
+  object: string;
+  keyField: string;
+  uploadFields: string[];
+  workDir: string;
+  maxJobBytes?: number;
+  /** Called whenever the job list changes, so a state file can follow it. */
+  onJobsChanged?: (jobs: BulkJob[]) => Promise<void>;
+  onProgress?: (sent: number) => void;
+  policy?: RetryPolicy;
+};
+
+export class BulkLoader {
+  public readonly jobs: BulkJob[] = [];
+  private stream?: WriteStream;
+  private chunkFile = '';
+  private chunkBytes = 0;
+  private chunkRows = 0;
+  private firstRow = 0;
+  private lastRow = 0;
+  private buffer = '';
+  private sent = 0;
+  private readonly headerLine: string;
+  private readonly maxJobBytes: number;
+  private readonly policy: RetryPolicy;
+
+  public constructor(
+    private readonly org: OrgClient,
+    private readonly options: BulkLoaderOptions
+  ) {
+    this.headerLine = csvLine(options.uploadFields);
+    this.maxJobBytes = options.maxJobBytes ?? DEFAULT_MAX_JOB_BYTES;
+    this.policy = options.policy ?? defaultRetryPolicy();
+  }
+
+  public get rowsSent(): number {
+    return this.sent;
+  }
+
+  public async add(row: PreparedRow): Promise<void> {
+    const line = csvLine(row.values);
+    if (this.stream && this.chunkBytes + line.length > this.maxJobBytes) await this.submitChunk();
+    if (!this.stream) this.openChunk(row.row);
+    this.buffer += line;
+    this.chunkBytes += line.length;
+    this.chunkRows++;
+    this.lastRow = row.row;
+    if (this.buffer.length >= 256 * 1024) await this.drainBuffer();
+  }
+
+  /** Submits what is left; returns every job of this load. */
+  public async finish(): Promise<BulkJob[]> {
+    if (this.stream) await this.submitChunk();
+    return this.jobs;
+  }
+
+  private openChunk(firstRow: number): void {
+    this.chunkFile = join(this.options.workDir, `chunk-${this.jobs.length + 1}.csv`);
+    this.stream = createWriteStream(this.chunkFile);
+    this.buffer = this.headerLine;
+    this.chunkBytes = this.headerLine.length;
+    this.chunkRows = 0;
+    this.firstRow = firstRow;
+  }
+
+  private async drainBuffer(): Promise<void> {
+    if (!this.stream || this.buffer === '') return;
+    const ok = this.stream.write(this.buffer);
+    this.buffer = '';
+    if (!ok) await once(this.stream, 'drain');
+  }
+
+  private async submitChunk(): Promise<void> {
+    const stream = this.stream;
+    if (!stream) return;
+    await this.drainBuffer();
+    stream.end();
+    await once(stream, 'finish');
+    this.stream = undefined;
+    const job: BulkJob = {
+      id: '',
+      firstRow: this.firstRow,
+      lastRow: this.lastRow,
+      rows: this.chunkRows,
+      closed: false,
+    };
+    for (let attempt = 0; ; attempt++) {
+      const info = await this.org.createIngestJob({
+        object: this.options.object,
+        operation: 'upsert',
+        externalIdFieldName: this.options.keyField,
+      });
+      job.id = info.id;
+      if (!this.jobs.includes(job)) this.jobs.push(job);
+      await this.options.onJobsChanged?.(this.jobs);
+      try {
+        await this.org.uploadIngestData(job.id, this.chunkFile);
+        break;
+      } catch (error) {
+        const failure =
+          error instanceof OrgRequestError ? error : new OrgRequestError(String(error), 'client', 'UNKNOWN');
+        if (!failure.transient || attempt + 1 >= this.policy.attempts) throw failure;
+        // The job was never closed, so the org processes none of its rows: drop it, use a new one.
+        await this.org.abortIngestJob(job.id).catch(() => undefined);
+        await sleep(backoffDelay(this.policy, attempt, failure.kind));
+      }
+    }
+    await this.org.closeIngestJob(job.id);
+    job.closed = true;
+    this.sent += job.rows;
+    await this.options.onJobsChanged?.(this.jobs);
+    this.options.onProgress?.(this.sent);
+    await rm(this.chunkFile, { force: true });
+  }
+}
+
+const TERMINAL = new Set(['JobComplete', 'Failed', 'Aborted']);
+
+export type JobWaitOptions = {
+  pollIntervalMs: number;
+  /** Give up waiting (not the jobs) after this long. */
+  waitMs: number;
+  onUpdate?: (infos: IngestJobInfo[]) => void;
+};
+
+/** Polls the jobs until all are finished, or returns undefined when the wait runs out first. */
+export async function waitForJobs(
+  org: OrgClient,
+  jobIds: string[],
+  options: JobWaitOptions
+): Promise<IngestJobInfo[] | undefined> {
+  const deadline = Date.now() + options.waitMs;
+  const latest = new Map<string, IngestJobInfo>();
+  for (;;) {
+    for (const id of jobIds) {
+      if (latest.has(id) && TERMINAL.has(latest.get(id)!.state)) continue;
+      latest.set(id, await org.getIngestJob(id));
+    }
+    const infos = jobIds.map((id) => latest.get(id)!);
+    options.onUpdate?.(infos);
+    if (infos.every((info) => TERMINAL.has(info.state))) return infos;
+    if (Date.now() + options.pollIntervalMs > deadline) return undefined;
+    await sleep(options.pollIntervalMs);
+  }
+}
+
+/**
+ * Failed and unprocessed rows of finished jobs, by upsert key (lower case) → reason.
+ * Results go through files: a job with many failures must not have to fit in memory twice.
+ */
+export async function collectJobFailures(
+  org: OrgClient,
+  jobs: IngestJobInfo[],
+  keyField: string,
+  workDir: string
+): Promise<Map<string, string>> {
+  const failures = new Map<string, string>();
+  for (const job of jobs) {
+    for (const kind of ['failedResults', 'unprocessedrecords'] as const) {
+      if (kind === 'failedResults' && job.state === 'JobComplete' && !job.numberRecordsFailed) continue;
+      if (kind === 'unprocessedrecords' && job.state === 'JobComplete') continue;
+      const file = join(workDir, `${job.id}-${kind}.csv`);
+      await org.downloadIngestResults(job.id, kind, file);
+      const parser = createReadStream(file).pipe(
+        parse({ columns: true, bom: true, relax_column_count: true, skip_empty_lines: true })
+      );
+      for await (const record of parser as AsyncIterable<Record<string, string>>) {
+        const key = (record[keyField] ?? '').toLowerCase();
+        const reason =
+          kind === 'failedResults'
+            ? (record.sf__Error ?? 'rejected by the org')
+            : `not processed by the org (job ${job.id} ${job.state}${job.errorMessage ? `: ${job.errorMessage}` : ''})`;
+        if (!failures.has(key)) failures.set(key, reason);
+      }
+      await rm(file, { force: true });
+    }
+  }
+  return failures;
+}

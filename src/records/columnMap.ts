@@ -1,0 +1,182 @@
+/*
+ * Map stage: which field each column of the file fills. A header matches a field by API name, by
+ * its label in any of the pack's languages, or through a --mapping file; reference columns
+ * (Course__c as a course code, Participant as an e-mail) come from the object's spec.
+ */
+import { readFile } from 'node:fs/promises';
+import { parse } from 'csv-parse/sync';
+import { SfError } from '@salesforce/core';
+import type { FieldDescribe, ObjectDescribe } from '../org/orgClient.js';
+import { converterFor, isRequiredField, type CellConverter, type ConvertOptions } from './fieldConverters.js';
+import { referenceFields, type GlocalObjectSpec, type ReferenceColumn } from './objectSpecs.js';
+import { normalizeLabel, type PackLabels } from './packLabels.js';
+
+/** Columns an errors file adds; importing that file again skips them. */
+export const ERROR_ROW_COLUMN = 'Source Row';
+export const ERROR_REASON_COLUMN = 'Import Error';
+
+export type FieldColumn = {
+  kind: 'field';
+  index: number;
+  header: string;
+  field: FieldDescribe;
+  convert: CellConverter;
+};
+export type ReferenceColumnMapping = { kind: 'reference'; index: number; header: string; reference: ReferenceColumn };
+export type MappedColumn = FieldColumn | ReferenceColumnMapping;
+
+export type ColumnMap = {
+  header: string[];
+  fields: FieldColumn[];
+  references: ReferenceColumnMapping[];
+  /** Index of the key column, or undefined when the key is derived. */
+  keyIndex?: number;
+  /** Fields of the upload, in order: mapped fields, reference fields, then the key when derived. */
+  uploadFields: string[];
+};
+
+/** Fields a file may set: writable, not computed, not system-owned. */
+export function importableFields(describe: ObjectDescribe, spec: GlocalObjectSpec): FieldDescribe[] {
+  const handledByReferences = referenceFields(spec);
+  const ignored = new Set(spec.ignoredFields ?? []);
+  return describe.fields.filter(
+    (field) =>
+      (field.createable || field.updateable) &&
+      !field.calculated &&
+      !field.autoNumber &&
+      !handledByReferences.has(field.name) &&
+      !ignored.has(field.name) &&
+      (field.name.endsWith('__c') || field.name === 'Name') &&
+      field.type !== 'reference'
+  );
+}
+
+/** A --mapping file: JSON {"Column header": "Field__c"} or a two-column CSV (column, field). */
+export async function readMappingFile(file: string): Promise<Map<string, string>> {
+  const text = (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
+  const mapping = new Map<string, string>();
+  if (text.trimStart().startsWith('{')) {
+    for (const [column, field] of Object.entries(JSON.parse(text) as Record<string, unknown>)) {
+      mapping.set(normalizeLabel(column), String(field));
+    }
+  } else {
+    for (const [column, field] of parse(text, { relax_column_count: true, skip_empty_lines: true }) as string[][]) {
+      if (column && field) mapping.set(normalizeLabel(column), field.trim());
+    }
+  }
+  return mapping;
+}
+
+function knownColumnsList(fields: FieldDescribe[], spec: GlocalObjectSpec): string[] {
+  return [...spec.references.map((reference) => reference.column), ...fields.map((field) => field.name)];
+}
+
+export function mapColumns(
+  header: string[],
+  describe: ObjectDescribe,
+  spec: GlocalObjectSpec,
+  labels: PackLabels,
+  convertOptions: ConvertOptions,
+  mapping?: Map<string, string>
+): ColumnMap {
+  const fields = importableFields(describe, spec);
+  const byName = new Map<string, FieldDescribe>();
+  for (const field of fields) byName.set(normalizeLabel(field.name), field);
+  const byLabel = new Map<string, FieldDescribe>();
+  for (const field of fields) byLabel.set(normalizeLabel(field.label), field);
+  for (const [label, name] of labels.fieldLabels.get(spec.object) ?? []) {
+    const field = byName.get(normalizeLabel(name));
+    if (field && !byLabel.has(label)) byLabel.set(label, field);
+  }
+  const referenceByName = new Map<string, ReferenceColumn>();
+  for (const reference of spec.references) {
+    referenceByName.set(normalizeLabel(reference.column), reference);
+    for (const alias of reference.aliases ?? []) referenceByName.set(normalizeLabel(alias), reference);
+  }
+  // Labels of a reference's single target field also name it (Danish "Kursus" → Course__c).
+  for (const reference of spec.references.filter((candidate) => candidate.targets.length === 1)) {
+    for (const [label, name] of labels.fieldLabels.get(spec.object) ?? []) {
+      if (name === reference.targets[0].field && !referenceByName.has(label)) referenceByName.set(label, reference);
+    }
+  }
+
+  const map: ColumnMap = { header, fields: [], references: [], uploadFields: [] };
+  const unknown: string[] = [];
+  const seen = new Map<string, string>();
+  header.forEach((rawHeader, index) => {
+    const name = normalizeLabel(rawHeader);
+    if (name === normalizeLabel(ERROR_ROW_COLUMN) || name === normalizeLabel(ERROR_REASON_COLUMN)) return;
+    if (name === '') {
+      unknown.push(`(empty header in column ${index + 1})`);
+      return;
+    }
+    const target = mapping?.get(name);
+    const reference = target ? referenceByName.get(normalizeLabel(target)) : (referenceByName.get(name) ?? undefined);
+    const field = reference
+      ? undefined
+      : target
+        ? byName.get(normalizeLabel(target))
+        : (byName.get(name) ?? byLabel.get(name));
+    const destination = reference?.column ?? field?.name;
+    if (!destination) {
+      unknown.push(rawHeader);
+      return;
+    }
+    const earlier = seen.get(destination);
+    if (earlier !== undefined) {
+      throw new SfError(`Columns "${earlier}" and "${rawHeader}" both fill ${destination}.`, 'GlocalDuplicateColumn', [
+        'Remove one of the two columns, or map them apart with --mapping.',
+      ]);
+    }
+    seen.set(destination, rawHeader);
+    if (reference) {
+      map.references.push({ kind: 'reference', index, header: rawHeader, reference });
+    } else if (field) {
+      const range = spec.ranges[field.name];
+      const picklist = labels.picklistLabels.get(`${spec.object}.${field.name}`);
+      map.fields.push({
+        kind: 'field',
+        index,
+        header: rawHeader,
+        field,
+        convert: converterFor(field, convertOptions, picklist, range),
+      });
+      if (field.name === spec.keyField) map.keyIndex = index;
+    }
+  });
+  if (unknown.length > 0) {
+    throw new SfError(
+      `Unknown column${unknown.length > 1 ? 's' : ''} ${unknown.map((column) => `"${column}"`).join(', ')} for ${spec.object}. Known columns: ${knownColumnsList(fields, spec).join(', ')} (field labels in the pack's languages work too).`,
+      'GlocalUnknownColumn',
+      ['Rename the column to a known one, or map it with --mapping (JSON {"column": "Field__c"}).']
+    ).setData({ unknown, known: knownColumnsList(fields, spec) });
+  }
+
+  const mappedFields = new Set(map.fields.map((column) => column.field.name));
+  const missing = fields
+    .filter((field) => isRequiredField(field) && !mappedFields.has(field.name))
+    .filter((field) => !(field.name === spec.keyField && spec.derivedKeyFrom))
+    .map((field) => field.name);
+  for (const reference of spec.references) {
+    if (reference.required && !map.references.some((column) => column.reference === reference))
+      missing.push(reference.column);
+  }
+  if (map.keyIndex === undefined && !spec.derivedKeyFrom) missing.push(spec.keyField);
+  if (missing.length > 0) {
+    throw new SfError(
+      `Row 1 (header): required column${missing.length > 1 ? 's' : ''} ${[...new Set(missing)].join(', ')} missing for ${spec.object}.`,
+      'GlocalMissingColumn',
+      ['Add the column to the file (API name or field label).']
+    ).setData({ missing });
+  }
+
+  const uploadFields = map.fields.map((column) => column.field.name);
+  for (const column of map.references) {
+    for (const target of column.reference.targets) {
+      if (!uploadFields.includes(target.field)) uploadFields.push(target.field);
+    }
+  }
+  if (map.keyIndex === undefined) uploadFields.push(spec.keyField);
+  map.uploadFields = uploadFields;
+  return map;
+}

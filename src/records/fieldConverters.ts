@@ -1,0 +1,262 @@
+/*
+ * Validate stage, one cell at a time: turn what a spreadsheet holds into the value the org's
+ * describe accepts (ISO dates, `.` decimals, picklist API values, true/false), or say why not.
+ * Converters are built once per column so the per-row work is a function call and a regex.
+ */
+import type { FieldDescribe } from '../org/orgClient.js';
+import type { NumberRange } from './objectSpecs.js';
+import { normalizeLabel } from './packLabels.js';
+
+/** Why a cell cannot be loaded; the message names the value, never the row (the caller knows it). */
+export class CellProblem {
+  public constructor(public readonly reason: string) {}
+}
+
+/** Returns the value in API format ('' for an empty cell) or the problem. */
+export type CellConverter = (cell: string) => string | CellProblem;
+
+export type ConvertOptions = {
+  /** BCP 47 or Salesforce locale (da_DK, de-DE) whose decimal and group separators numbers use. */
+  locale?: string;
+  /** dd.mm.yyyy, dd/mm/yyyy, mm/dd/yyyy, yyyy/mm/dd … (ISO yyyy-mm-dd is always accepted). */
+  dateFormat?: string;
+};
+
+export type NumberSeparators = { decimal: string; group: string };
+
+export function numberSeparators(locale?: string): NumberSeparators {
+  if (!locale) return { decimal: '.', group: ',' };
+  const parts = new Intl.NumberFormat(locale.replace('_', '-')).formatToParts(12345.6);
+  return {
+    decimal: parts.find((part) => part.type === 'decimal')?.value ?? '.',
+    group: parts.find((part) => part.type === 'group')?.value ?? ',',
+  };
+}
+
+const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Parses numbers as written in the locale; group separators only count in groups of three. */
+export function numberParser(locale?: string): (text: string) => number | undefined {
+  const { decimal, group } = numberSeparators(locale);
+  const spaceGroup = /\s/.test(group);
+  const groupPattern = spaceGroup ? '[\\s\\u00a0\\u202f]' : escapeRegex(group);
+  const pattern = new RegExp(`^([+-]?)(\\d+|\\d{1,3}(?:${groupPattern}\\d{3})+)(?:${escapeRegex(decimal)}(\\d+))?$`);
+  const groups = new RegExp(groupPattern, 'g');
+  return (text: string): number | undefined => {
+    const match = pattern.exec(text);
+    if (!match) return undefined;
+    const whole = match[2].replace(groups, '');
+    return Number(`${match[1]}${whole}${match[3] ? `.${match[3]}` : ''}`);
+  };
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function validDate(year: number, month: number, day: number): string | undefined {
+  if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** A parser for one date format; yields ISO yyyy-mm-dd or undefined. */
+export function dateParser(format?: string): (text: string) => string | undefined {
+  let custom: { regex: RegExp; order: Array<'y' | 'm' | 'd'> } | undefined;
+  if (format) {
+    const order: Array<'y' | 'm' | 'd'> = [];
+    let source = '';
+    const tokens = format.toLowerCase().match(/yyyy|mm|dd|m|d|[^ymd]+/g) ?? [];
+    for (const token of tokens) {
+      if (token === 'yyyy') {
+        order.push('y');
+        source += '(\\d{4})';
+      } else if (token === 'mm' || token === 'm') {
+        order.push('m');
+        source += '(\\d{1,2})';
+      } else if (token === 'dd' || token === 'd') {
+        order.push('d');
+        source += '(\\d{1,2})';
+      } else source += escapeRegex(token);
+    }
+    if (order.length !== 3 || new Set(order).size !== 3) {
+      throw new Error(`Date format "${format}" needs exactly one day (dd), month (mm) and year (yyyy).`);
+    }
+    custom = { regex: new RegExp(`^${source}$`), order };
+  }
+  return (text: string): string | undefined => {
+    const iso = ISO_DATE.exec(text);
+    if (iso) return validDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+    if (!custom) return undefined;
+    const match = custom.regex.exec(text);
+    if (!match) return undefined;
+    const parts = { y: 0, m: 0, d: 0 };
+    custom.order.forEach((part, index) => (parts[part] = Number(match[index + 1])));
+    return validDate(parts.y, parts.m, parts.d);
+  };
+}
+
+const TRUE_WORDS = new Set([
+  'true',
+  '1',
+  'yes',
+  'y',
+  'x',
+  'ja',
+  'sand',
+  'wahr',
+  'oui',
+  'vrai',
+  'sí',
+  'si',
+  'verdadero',
+  'sim',
+  'verdadeiro',
+  '是',
+  'はい',
+]);
+const FALSE_WORDS = new Set([
+  'false',
+  '0',
+  'no',
+  'n',
+  'nej',
+  'falsk',
+  'nein',
+  'falsch',
+  'non',
+  'faux',
+  'falso',
+  'não',
+  '否',
+  'いいえ',
+]);
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const SALESFORCE_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
+
+function describeAllowed(values: string[]): string {
+  const shown = values.slice(0, 12).join(', ');
+  return values.length > 12 ? `${shown} … (${values.length} values)` : shown;
+}
+
+/**
+ * The converter for one field. `picklistLabels` maps any-language labels to API values; the
+ * describe's own labels and values are added here, so only translations need to come from the pack.
+ */
+export function converterFor(
+  field: FieldDescribe,
+  options: ConvertOptions,
+  picklistLabels?: Map<string, string>,
+  range?: NumberRange
+): CellConverter {
+  const type = field.type.toLowerCase();
+  switch (type) {
+    case 'boolean':
+      return (cell) => {
+        const word = cell.trim().toLowerCase();
+        if (TRUE_WORDS.has(word)) return 'true';
+        if (FALSE_WORDS.has(word)) return 'false';
+        return new CellProblem(`"${cell}" is not a yes/no value (use true or false).`);
+      };
+    case 'int':
+    case 'double':
+    case 'currency':
+    case 'percent': {
+      const parse = numberParser(options.locale);
+      const scale = type === 'int' ? 0 : field.scale;
+      const wholeDigits = type === 'int' ? field.precision || 18 : field.precision - field.scale;
+      const limit = 10 ** Math.max(wholeDigits, 0);
+      const { decimal } = numberSeparators(options.locale);
+      return (cell) => {
+        const value = parse(cell.trim());
+        if (value === undefined) {
+          const hint =
+            decimal === '.' && /^[+-]?\d+,\d+$/.test(cell.trim())
+              ? ' It has a decimal comma: pass --locale (for example da_DK).'
+              : '';
+          return new CellProblem(`"${cell}" is not a number.${hint}`);
+        }
+        if (type === 'int' && !Number.isInteger(value)) return new CellProblem(`"${cell}" is not a whole number.`);
+        if (Math.abs(value) >= limit) {
+          return new CellProblem(`${value} is too large (at most ${wholeDigits} digits before the decimal point).`);
+        }
+        if (range && (value < range.min || value > range.max)) {
+          return new CellProblem(`${value} is outside ${range.min}–${range.max}.`);
+        }
+        const rounded = Number(value.toFixed(scale));
+        return String(rounded);
+      };
+    }
+    case 'date': {
+      const parse = dateParser(options.dateFormat);
+      return (cell) =>
+        parse(cell.trim()) ??
+        new CellProblem(
+          `"${cell}" is not a date in ${options.dateFormat ? `${options.dateFormat} or ` : ''}yyyy-mm-dd${
+            options.dateFormat ? '' : ' (pass --date-format, for example dd.mm.yyyy)'
+          }.`
+        );
+    }
+    case 'datetime':
+      return (cell) => {
+        const text = cell.trim();
+        if (
+          /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.test(text) &&
+          !Number.isNaN(Date.parse(text))
+        ) {
+          return text;
+        }
+        return new CellProblem(`"${cell}" is not an ISO 8601 date-time.`);
+      };
+    case 'picklist':
+    case 'multipicklist': {
+      const lookup = new Map(picklistLabels ?? []);
+      const active = (field.picklistValues ?? []).filter((entry) => entry.active);
+      for (const entry of active) {
+        lookup.set(normalizeLabel(entry.value), entry.value);
+        if (!lookup.has(normalizeLabel(entry.label))) lookup.set(normalizeLabel(entry.label), entry.value);
+      }
+      const allowed = active.map((entry) => entry.value);
+      const restricted = field.restrictedPicklist !== false && allowed.length > 0;
+      const one = (text: string): string | CellProblem => {
+        const value = lookup.get(normalizeLabel(text));
+        if (value !== undefined && (allowed.length === 0 || allowed.includes(value))) return value;
+        if (!restricted) return text.trim();
+        return new CellProblem(`"${text}" is not one of ${describeAllowed(allowed)}.`);
+      };
+      if (type === 'picklist') return one;
+      return (cell) => {
+        const values: string[] = [];
+        for (const part of cell.split(';')) {
+          const value = one(part);
+          if (value instanceof CellProblem) return value;
+          values.push(value);
+        }
+        return values.join(';');
+      };
+    }
+    case 'email':
+      return (cell) => {
+        const text = cell.trim();
+        if (!EMAIL.test(text)) return new CellProblem(`"${cell}" is not an e-mail address.`);
+        return text.length > field.length
+          ? new CellProblem(`is ${text.length} characters long (at most ${field.length}).`)
+          : text;
+      };
+    case 'reference':
+    case 'id':
+      return (cell) =>
+        SALESFORCE_ID.test(cell.trim()) ? cell.trim() : new CellProblem(`"${cell}" is not a Salesforce ID.`);
+    default: {
+      // string, textarea, phone, url, encryptedstring, combobox: only the length can be wrong.
+      const maxLength = field.length || Number.MAX_SAFE_INTEGER;
+      return (cell) =>
+        cell.length > maxLength ? new CellProblem(`is ${cell.length} characters long (at most ${maxLength}).`) : cell;
+    }
+  }
+}
+
+/** A field the file must fill: not nillable, not defaulted by the org, and not a checkbox. */
+export function isRequiredField(field: FieldDescribe): boolean {
+  return !field.nillable && field.createable && !field.defaultedOnCreate && field.type !== 'boolean';
+}

@@ -1,0 +1,536 @@
+/*
+ * The import pipeline: read → map → validate → resolve → load → report, over one CSV file.
+ * The file is streamed twice: a first pass checks every row and gathers reference values and key
+ * hashes; after one round of reference queries, a second pass sends the good rows and writes the
+ * rejected ones to `<input>.errors.csv`. Valid rows always land, whatever the others do.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SfError } from '@salesforce/core';
+import type { FieldDescribe, IngestJobInfo, ObjectDescribe, OrgClient } from '../org/orgClient.js';
+import { BulkLoader, collectJobFailures, waitForJobs, type BulkJob } from './bulkLoader.js';
+import { CollectionLoader } from './collectionLoader.js';
+import { mapColumns, readMappingFile, type ColumnMap } from './columnMap.js';
+import { CsvReadError, readCsvRows, sniffCsvLayout, type CsvLayout, type SourceRow } from './csvSource.js';
+import { ErrorReport } from './errorReport.js';
+import { CellProblem } from './fieldConverters.js';
+import {
+  readImportState,
+  removeImportState,
+  stateFileFor,
+  writeImportState,
+  type ImportCounts,
+  type ImportState,
+} from './importState.js';
+import { KeyHashTable } from './keyHashTable.js';
+import { objectSpec, type GlocalObjectSpec } from './objectSpecs.js';
+import { bundledPackLabels, type PackLabels } from './packLabels.js';
+import { ReferenceKeys, resolveReferences, type ReferenceResolver } from './references.js';
+import { keyHash, RowPreparer, type PreparedRow } from './rowPreparer.js';
+
+export type ImportStage = 'check' | 'resolve' | 'load' | 'process' | 'report';
+
+/** How the pipeline tells a UI what it is doing; every method is optional to implement. */
+export type ImportProgress = {
+  stage?(stage: ImportStage): void;
+  update?(counts: Partial<ImportCounts> & { processed?: number }): void;
+  finish?(ok: boolean): void;
+};
+
+export type ImportOptions = {
+  /** API name of the Glocal object (Market__c, Training_Record__c …). */
+  object: string;
+  file: string;
+  encoding?: string;
+  delimiter?: string;
+  /** Locale of numbers (da_DK → decimal comma). */
+  locale?: string;
+  dateFormat?: string;
+  mappingFile?: string;
+  /** true / false force Bulk API 2.0 / sObject Collections; undefined picks by row count. */
+  bulk?: boolean;
+  /** Above this many valid rows the load uses Bulk API 2.0 (default 2,000). */
+  bulkThreshold?: number;
+  /** Minutes to wait for Bulk jobs before handing back a resumable result (default 30). */
+  waitMinutes?: number;
+  /** Poll interval for Bulk jobs (default 5 s, or GLOCAL_POLL_INTERVAL_MS). */
+  pollIntervalMs?: number;
+  /** Finish the import recorded in the state file next to the input. */
+  resume?: boolean;
+  errorsFile?: string;
+  maxJobBytes?: number;
+  /** Pack labels to map columns and picklist labels with (default: the bundled pack). */
+  labels?: PackLabels;
+  progress?: ImportProgress;
+};
+
+export type RowError = { row: number; reason: string };
+
+export type ImportResult = ImportCounts & {
+  object: string;
+  file: string;
+  status: 'complete' | 'pending';
+  mode: 'collections' | 'bulk';
+  /** Written only when some row was rejected. */
+  errorsFile?: string;
+  /** The first rejected rows, for a summary on screen (all of them are in errorsFile). */
+  errors: RowError[];
+  jobIds: string[];
+  /** Set while Bulk jobs are still running: run the import again with --resume. */
+  stateFile?: string;
+  /** A problem that stopped reading the file early (the rows before it were loaded). */
+  readError?: RowError;
+};
+
+const SHOWN_ERRORS = 20;
+export const DEFAULT_BULK_THRESHOLD = 2000;
+
+export function defaultPollInterval(env: NodeJS.ProcessEnv = process.env): number {
+  const fromEnv = Number(env.GLOCAL_POLL_INTERVAL_MS);
+  return env.GLOCAL_POLL_INTERVAL_MS && Number.isFinite(fromEnv) && fromEnv >= 0 ? fromEnv : 5000;
+}
+
+type ImportContext = {
+  org: OrgClient;
+  options: ImportOptions;
+  spec: GlocalObjectSpec;
+  layout: CsvLayout;
+  describe: ObjectDescribe;
+  map: ColumnMap;
+  preparer: RowPreparer;
+  fieldTypes: Map<string, FieldDescribe>;
+  errorsFile: string;
+};
+
+async function readHeader(file: string, layout: CsvLayout): Promise<string[] | undefined> {
+  const rows = readCsvRows(file, layout);
+  try {
+    const first = await rows.next();
+    return first.done ? undefined : first.value.cells.map((cell) => cell.trim());
+  } catch (error) {
+    if (error instanceof CsvReadError) {
+      throw new SfError(`${file}: ${error.message}`, 'GlocalUnreadableFile', ['Close the quote in the header row.']);
+    }
+    throw error;
+  } finally {
+    await rows.return(undefined);
+  }
+}
+
+async function openImport(org: OrgClient, options: ImportOptions): Promise<ImportContext> {
+  const spec = objectSpec(options.object);
+  const layout = await sniffCsvLayout(options.file, { encoding: options.encoding, delimiter: options.delimiter }).catch(
+    (error: unknown) => {
+      if (error instanceof CsvReadError)
+        throw new SfError(`${options.file}: ${error.message}`, 'GlocalUnknownEncoding');
+      throw error;
+    }
+  );
+  const header = await readHeader(options.file, layout);
+  if (!header || header.every((cell) => cell === '')) {
+    throw new SfError(`${options.file} is empty: row 1 must be a header naming the columns.`, 'GlocalEmptyFile', [
+      `Export the data with its header row, or start from "sf glocal ... export" for ${spec.object}.`,
+    ]);
+  }
+  const [describe, labels, mapping] = await Promise.all([
+    org.describe(spec.object),
+    options.labels ?? bundledPackLabels(),
+    options.mappingFile ? readMappingFile(options.mappingFile) : Promise.resolve(undefined),
+  ]);
+  const map = mapColumns(
+    header,
+    describe,
+    spec,
+    labels,
+    { locale: options.locale, dateFormat: options.dateFormat },
+    mapping
+  );
+  const encodingName = layout.encoding === 'utf8' ? 'UTF-8' : layout.encoding;
+  return {
+    org,
+    options,
+    spec,
+    layout,
+    describe,
+    map,
+    preparer: new RowPreparer(map, spec, encodingName),
+    fieldTypes: new Map(describe.fields.map((field) => [field.name, field])),
+    errorsFile: options.errorsFile ?? `${options.file}.errors.csv`,
+  };
+}
+
+/** Every data row (header skipped); a CsvReadError ends the walk and is returned, not thrown. */
+async function forEachRow(
+  context: ImportContext,
+  visit: (source: SourceRow) => void | Promise<void>
+): Promise<CsvReadError | undefined> {
+  try {
+    for await (const source of readCsvRows(context.options.file, context.layout)) {
+      if (source.row === 1) continue;
+      const pending = visit(source);
+      if (pending) await pending;
+    }
+    return undefined;
+  } catch (error) {
+    if (error instanceof CsvReadError) return error;
+    throw error;
+  }
+}
+
+type Duplicates = {
+  /** row → keys of later rows whose hash matched it (confirmed when the keys are equal) */
+  firstRows: Map<number, Array<{ other: number; key: string }>>;
+  secondRows: Set<number>;
+};
+
+type ScanResult = { read: number; valid: number; keys: ReferenceKeys; duplicates: Duplicates };
+
+/** Pass 1: check every row, gather reference values and suspected duplicate keys. */
+async function scan(context: ImportContext): Promise<ScanResult> {
+  const keys = new ReferenceKeys();
+  const table = new KeyHashTable();
+  const duplicates: Duplicates = { firstRows: new Map(), secondRows: new Set() };
+  let read = 0;
+  let valid = 0;
+  let reported = 0;
+  await forEachRow(context, (source) => {
+    read++;
+    const prepared = context.preparer.prepare(source);
+    if (prepared.problems.length > 0) return;
+    valid++;
+    prepared.referenceValues.forEach((value, index) => {
+      if (value !== '') keys.add(context.map.references[index].reference, value);
+    });
+    if (prepared.key !== '') {
+      const key = prepared.key.toLowerCase();
+      const first = table.addOrGet(keyHash(key), prepared.row);
+      if (first !== 0) {
+        const list = duplicates.firstRows.get(first) ?? [];
+        list.push({ other: prepared.row, key });
+        duplicates.firstRows.set(first, list);
+        duplicates.secondRows.add(prepared.row);
+      }
+    }
+    if (read - reported >= 50_000) {
+      reported = read;
+      context.options.progress?.update?.({ read });
+    }
+  });
+  context.options.progress?.update?.({ read });
+  return { read, valid, keys, duplicates };
+}
+
+type LoadPassResult = { counts: ImportCounts; errors: RowError[]; readError?: RowError; jobs: BulkJob[] };
+
+/** Pass 2: finish checking (duplicates, references), send the good rows, report the others. */
+async function loadPass(
+  context: ImportContext,
+  scanned: ScanResult,
+  resolver: ReferenceResolver,
+  bulk: boolean,
+  report: ErrorReport,
+  resumeFrom?: ImportState
+): Promise<LoadPassResult> {
+  const { options, map, spec } = context;
+  const counts: ImportCounts = { read: 0, invalid: 0, sent: 0, succeeded: 0, failed: 0 };
+  const shown: RowError[] = [];
+  const reject = async (row: number, cells: readonly string[], reason: string): Promise<void> => {
+    if (shown.length < SHOWN_ERRORS) shown.push({ row, reason });
+    await report.add(row, cells, reason);
+  };
+  const keyOf = (row: PreparedRow): string => row.key.toLowerCase();
+  const confirmedDuplicates = new Map<number, number>();
+  const uploadIndex = new Map(map.uploadFields.map((field, index) => [field, index]));
+  const closedJobs = (resumeFrom?.jobs ?? []).filter((job) => job.closed);
+  const alreadySentThrough = closedJobs.reduce((max, job) => Math.max(max, job.lastRow), 0);
+
+  let workDir: string | undefined;
+  let bulkLoader: BulkLoader | undefined;
+  let collectionLoader: CollectionLoader | undefined;
+  if (bulk) {
+    workDir = await mkdtemp(join(tmpdir(), 'glocal-import-'));
+    bulkLoader = new BulkLoader(context.org, {
+      object: spec.object,
+      keyField: spec.keyField,
+      uploadFields: map.uploadFields,
+      workDir,
+      maxJobBytes: options.maxJobBytes,
+      onJobsChanged: (jobs) =>
+        writeImportState(options.file, {
+          ...baseState(context),
+          phase: 'uploading',
+          jobs: [...closedJobs, ...jobs],
+          counts,
+        }),
+      onProgress: (sent) =>
+        options.progress?.update?.({ sent: sent + closedJobs.reduce((sum, job) => sum + job.rows, 0) }),
+    });
+  } else {
+    collectionLoader = new CollectionLoader(
+      context.org,
+      spec.object,
+      spec.keyField,
+      map.uploadFields,
+      context.fieldTypes,
+      reject,
+      (loaded) => options.progress?.update?.({ sent: loaded.sent, succeeded: loaded.succeeded, failed: loaded.failed })
+    );
+  }
+
+  let reported = 0;
+  const readError = await forEachRow(context, async (source) => {
+    counts.read++;
+    const prepared = context.preparer.prepare(source);
+    const problems = prepared.problems;
+    if (problems.length === 0) {
+      for (const candidate of scanned.duplicates.firstRows.get(prepared.row) ?? []) {
+        if (candidate.key === keyOf(prepared)) {
+          confirmedDuplicates.set(candidate.other, prepared.row);
+          problems.push(
+            `${spec.keyField}: "${prepared.key}" is also the key of row ${candidate.other} (duplicate key).`
+          );
+        }
+      }
+      const first = confirmedDuplicates.get(prepared.row);
+      if (first !== undefined) {
+        problems.push(`${spec.keyField}: "${prepared.key}" is also the key of row ${first} (duplicate key).`);
+      }
+      if (prepared.key === '') problems.push(`${spec.keyField}: a value is required.`);
+    }
+    if (problems.length === 0) {
+      prepared.referenceValues.forEach((value, index) => {
+        if (value === '') return;
+        const column = map.references[index];
+        const resolved = resolver.resolve(column.reference, value);
+        if (resolved instanceof CellProblem) problems.push(`${column.header}: ${resolved.reason}`);
+        else prepared.values[uploadIndex.get(resolved.field)!] = resolved.id;
+      });
+    }
+    if (problems.length > 0) {
+      counts.invalid++;
+      await reject(prepared.row, prepared.cells, problems.join(' '));
+    } else if (prepared.row > alreadySentThrough) {
+      if (bulkLoader) await bulkLoader.add(prepared);
+      else await collectionLoader!.add(prepared);
+    }
+    if (counts.read - reported >= 50_000) {
+      reported = counts.read;
+      options.progress?.update?.({ read: counts.read, invalid: counts.invalid });
+    }
+  });
+  let readErrorRow: RowError | undefined;
+  if (readError) {
+    readErrorRow = { row: readError.row, reason: `${readError.message} The rest of the file was not read.` };
+    await reject(readError.row, [], readErrorRow.reason);
+  }
+  let jobs: BulkJob[] = [];
+  if (collectionLoader) {
+    const loaded = await collectionLoader.finish();
+    Object.assign(counts, { sent: loaded.sent, succeeded: loaded.succeeded, failed: loaded.failed });
+  } else if (bulkLoader) {
+    jobs = [...closedJobs, ...(await bulkLoader.finish())];
+    counts.sent = jobs.reduce((sum, job) => sum + (job.closed ? job.rows : 0), 0);
+    await rm(workDir!, { recursive: true, force: true });
+  }
+  options.progress?.update?.({ ...counts });
+  return { counts, errors: shown, readError: readErrorRow, jobs };
+}
+
+function baseState(context: ImportContext): Omit<ImportState, 'phase' | 'jobs' | 'counts' | 'updatedAt'> {
+  const { options } = context;
+  return {
+    version: 1,
+    object: context.spec.object,
+    file: options.file,
+    errorsFile: context.errorsFile,
+    readOptions: {
+      encoding: options.encoding,
+      delimiter: options.delimiter,
+      locale: options.locale,
+      dateFormat: options.dateFormat,
+      mappingFile: options.mappingFile,
+    },
+  };
+}
+
+/** Wait for the jobs, then put the org's rejections in the errors file. */
+async function finishBulk(
+  context: ImportContext,
+  state: ImportState,
+  report: ErrorReport,
+  shown: RowError[]
+): Promise<{ counts: ImportCounts; infos?: IngestJobInfo[] }> {
+  const { options, org } = context;
+  const counts = { ...state.counts };
+  options.progress?.stage?.('process');
+  const infos = await waitForJobs(
+    org,
+    state.jobs.map((job) => job.id),
+    {
+      pollIntervalMs: options.pollIntervalMs ?? defaultPollInterval(),
+      waitMs: (options.waitMinutes ?? 30) * 60_000,
+      onUpdate: (latest) =>
+        options.progress?.update?.({
+          processed: latest.reduce((sum, info) => sum + (info.numberRecordsProcessed ?? 0), 0),
+          failed: latest.reduce((sum, info) => sum + (info.numberRecordsFailed ?? 0), 0),
+        }),
+    }
+  );
+  if (!infos) return { counts };
+  options.progress?.stage?.('report');
+  const workDir = await mkdtemp(join(tmpdir(), 'glocal-results-'));
+  try {
+    const failures = await collectJobFailures(org, infos, context.spec.keyField, workDir);
+    counts.failed = failures.size;
+    counts.succeeded = counts.sent - failures.size;
+    if (failures.size > 0) {
+      // Pass 3: find the rejected rows in the input to report them with their original cells.
+      await forEachRow(context, async (source) => {
+        const prepared = context.preparer.prepare(source);
+        if (prepared.problems.length > 0 || prepared.key === '') return;
+        const reason = failures.get(prepared.key.toLowerCase());
+        if (reason === undefined) return;
+        failures.delete(prepared.key.toLowerCase());
+        if (shown.length < SHOWN_ERRORS) shown.push({ row: prepared.row, reason });
+        await report.add(prepared.row, prepared.cells, reason);
+      });
+    }
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
+  }
+  return { counts, infos };
+}
+
+function result(
+  context: ImportContext,
+  counts: ImportCounts,
+  fields: Pick<ImportResult, 'status' | 'mode' | 'errors' | 'jobIds' | 'readError'>,
+  report: ErrorReport
+): ImportResult {
+  return {
+    object: context.spec.object,
+    file: context.options.file,
+    ...counts,
+    ...fields,
+    errorsFile: report.written ? context.errorsFile : undefined,
+    stateFile: fields.status === 'pending' ? stateFileFor(context.options.file) : undefined,
+  };
+}
+
+async function removeStaleErrorsFile(file: string): Promise<void> {
+  await rm(file, { force: true });
+}
+
+/** Import one CSV file into a Glocal object. See ImportOptions for the knobs. */
+export async function importRecords(org: OrgClient, options: ImportOptions): Promise<ImportResult> {
+  if (options.resume) return resumeImport(org, options);
+  const context = await openImport(org, options);
+  return runImport(context);
+}
+
+async function runImport(context: ImportContext, resumeFrom?: ImportState): Promise<ImportResult> {
+  const { options } = context;
+  const progress = options.progress;
+  progress?.stage?.('check');
+  const scanned = await scan(context);
+  if (scanned.read === 0) {
+    throw new SfError(`${options.file} has a header but no rows: row 2 is empty.`, 'GlocalNoRows', [
+      'Add the rows to import below the header.',
+    ]);
+  }
+  progress?.stage?.('resolve');
+  const resolver = await resolveReferences(context.org, scanned.keys);
+  const bulk = options.bulk ?? scanned.valid > (options.bulkThreshold ?? DEFAULT_BULK_THRESHOLD);
+  progress?.stage?.('load');
+  await removeStaleErrorsFile(context.errorsFile);
+  const report = new ErrorReport(context.errorsFile, context.map.header, context.layout.delimiter);
+  try {
+    const loaded = await loadPass(context, scanned, resolver, bulk, report, resumeFrom);
+    if (!bulk) {
+      progress?.finish?.(loaded.counts.invalid + loaded.counts.failed === 0 && !loaded.readError);
+      return result(
+        context,
+        loaded.counts,
+        { status: 'complete', mode: 'collections', errors: loaded.errors, jobIds: [], readError: loaded.readError },
+        report
+      );
+    }
+    const state: ImportState = {
+      ...baseState(context),
+      phase: 'processing',
+      jobs: loaded.jobs,
+      counts: loaded.counts,
+      updatedAt: '',
+    };
+    await writeImportState(options.file, state);
+    const finished = await finishBulk(context, state, report, loaded.errors);
+    const jobIds = loaded.jobs.map((job) => job.id);
+    if (!finished.infos) {
+      progress?.finish?.(true);
+      return result(
+        context,
+        finished.counts,
+        { status: 'pending', mode: 'bulk', errors: loaded.errors, jobIds, readError: loaded.readError },
+        report
+      );
+    }
+    await removeImportState(options.file);
+    progress?.finish?.(finished.counts.invalid + finished.counts.failed === 0 && !loaded.readError);
+    return result(
+      context,
+      finished.counts,
+      { status: 'complete', mode: 'bulk', errors: loaded.errors, jobIds, readError: loaded.readError },
+      report
+    );
+  } finally {
+    await report.close();
+  }
+}
+
+async function resumeImport(org: OrgClient, options: ImportOptions): Promise<ImportResult> {
+  const state = await readImportState(options.file);
+  if (!state) {
+    throw new SfError(
+      `There is no unfinished import of ${options.file} to resume (no ${stateFileFor(options.file)}).`,
+      'GlocalNothingToResume',
+      ['Run the import without --resume.']
+    );
+  }
+  const context = await openImport(org, {
+    ...options,
+    ...state.readOptions,
+    object: state.object,
+    errorsFile: options.errorsFile ?? state.errorsFile,
+  });
+  if (state.phase === 'uploading') {
+    // Killed while uploading: jobs never closed were never processed — drop them and send their rows again.
+    for (const job of state.jobs.filter((candidate) => !candidate.closed)) {
+      await org.abortIngestJob(job.id).catch(() => undefined);
+    }
+    return runImport({ ...context, options: { ...context.options, bulk: true } }, state);
+  }
+  const report = new ErrorReport(context.errorsFile, context.map.header, context.layout.delimiter, true);
+  const shown: RowError[] = [];
+  try {
+    const finished = await finishBulk(context, state, report, shown);
+    const jobIds = state.jobs.map((job) => job.id);
+    if (!finished.infos) {
+      return result(context, finished.counts, { status: 'pending', mode: 'bulk', errors: shown, jobIds }, report);
+    }
+    await removeImportState(options.file);
+    const rejected = finished.counts.invalid + finished.counts.failed > 0;
+    options.progress?.finish?.(!rejected);
+    const outcome = result(
+      context,
+      finished.counts,
+      { status: 'complete', mode: 'bulk', errors: shown, jobIds },
+      report
+    );
+    // Rows rejected locally before the interruption are already in the errors file.
+    if (rejected && !outcome.errorsFile) outcome.errorsFile = context.errorsFile;
+    return outcome;
+  } finally {
+    await report.close();
+  }
+}

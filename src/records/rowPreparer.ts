@@ -1,0 +1,123 @@
+/*
+ * Validate stage for a whole row: every mapped cell converted, the upsert key found or derived,
+ * reference values picked out for the resolve stage. Problems name the column as the file does.
+ */
+import { createHash } from 'node:crypto';
+import type { ColumnMap } from './columnMap.js';
+import { CellProblem } from './fieldConverters.js';
+import type { GlocalObjectSpec } from './objectSpecs.js';
+import { referenceValueKey } from './references.js';
+import { hasUndecodableText, type SourceRow } from './csvSource.js';
+import { isRequiredField } from './fieldConverters.js';
+
+export type PreparedRow = {
+  row: number;
+  cells: string[];
+  /** Values in ColumnMap.uploadFields order; reference fields are filled by the load stage. */
+  values: string[];
+  /** Raw reference values in ColumnMap.references order ('' when empty). */
+  referenceValues: string[];
+  /** The upsert key as sent ('' when it could not be built). */
+  key: string;
+  problems: string[];
+};
+
+const KEY_LENGTH = 80;
+
+export class RowPreparer {
+  private readonly width: number;
+  private readonly keyUploadIndex: number;
+  private readonly derivedParts: Array<{ kind: 'field' | 'reference'; index: number }> = [];
+  private readonly required: boolean[];
+  private readonly participantColumns: number[];
+
+  public constructor(
+    private readonly map: ColumnMap,
+    private readonly spec: GlocalObjectSpec,
+    private readonly encodingName: string
+  ) {
+    this.width = map.header.length;
+    this.keyUploadIndex = map.uploadFields.indexOf(spec.keyField);
+    this.required = map.fields.map((column) => isRequiredField(column.field));
+    for (const name of spec.derivedKeyFrom ?? []) {
+      const field = map.fields.findIndex((column) => column.field.name === name);
+      if (field >= 0) this.derivedParts.push({ kind: 'field', index: field });
+      const reference = map.references.findIndex((column) => column.reference.column === name);
+      if (reference >= 0) this.derivedParts.push({ kind: 'reference', index: reference });
+    }
+    this.participantColumns = map.references
+      .map((column, index) => (column.reference.column.startsWith('Participant') ? index : -1))
+      .filter((index) => index >= 0);
+  }
+
+  public prepare(source: SourceRow): PreparedRow {
+    const { cells } = source;
+    const problems: string[] = [];
+    const values: string[] = new Array<string>(this.map.uploadFields.length).fill('');
+    if (cells.length > this.width && cells.slice(this.width).some((cell) => cell.trim() !== '')) {
+      problems.push(`has ${cells.length} cells but the header has ${this.width} columns (a stray delimiter or quote?)`);
+    }
+    for (let index = 0; index < cells.length && index < this.width; index++) {
+      if (hasUndecodableText(cells[index])) {
+        problems.push(
+          `${this.map.header[index]}: the text is not valid ${this.encodingName} (save the file as UTF-8, or pass --encoding, for example windows-1252)`
+        );
+      }
+    }
+    this.map.fields.forEach((column, position) => {
+      const cell = cells[column.index] ?? '';
+      if (cell.trim() === '') {
+        if (this.required[position] && !(column.field.name === this.spec.keyField && this.spec.derivedKeyFrom)) {
+          problems.push(`${column.header}: a value is required.`);
+        }
+        return;
+      }
+      const converted = column.convert(cell);
+      if (converted instanceof CellProblem) problems.push(`${column.header}: ${converted.reason}`);
+      else values[position] = converted;
+    });
+    const referenceValues = this.map.references.map((column) => (cells[column.index] ?? '').trim());
+    this.map.references.forEach((column, position) => {
+      if (column.reference.required && referenceValues[position] === '') {
+        problems.push(`${column.header}: a value is required.`);
+      }
+    });
+    if (this.participantColumns.length > 0) {
+      const filled = this.participantColumns.filter((index) => referenceValues[index] !== '');
+      if (filled.length === 0) problems.push('Participant: a user or contact (e-mail or username) is required.');
+      else if (filled.length > 1) {
+        problems.push(
+          `${filled.map((index) => this.map.references[index].header).join(' and ')}: give exactly one participant.`
+        );
+      }
+    }
+    let key = this.map.keyIndex === undefined ? '' : values[this.keyUploadIndex];
+    if (this.map.keyIndex === undefined || key === '') {
+      key = this.deriveKey(values, referenceValues);
+      if (this.keyUploadIndex >= 0) values[this.keyUploadIndex] = key;
+    }
+    return { row: source.row, cells, values, referenceValues, key, problems };
+  }
+
+  private deriveKey(values: string[], referenceValues: string[]): string {
+    if (this.derivedParts.length === 0) return '';
+    const parts = this.derivedParts.map((part) =>
+      part.kind === 'field' ? values[part.index] : referenceValueKey(referenceValues[part.index])
+    );
+    const text = parts.filter((part) => part !== '').join('|');
+    if (text.length <= KEY_LENGTH) return text;
+    return `h:${createHash('sha1').update(text).digest('hex')}`;
+  }
+}
+
+/** 53-bit FNV-1a style hash of a key, for finding duplicates without keeping every key. */
+export function keyHash(key: string): number {
+  let low = 0x811c9dc5;
+  let high = 0x050c5d1f;
+  for (let index = 0; index < key.length; index++) {
+    const code = key.charCodeAt(index);
+    low = Math.imul(low ^ code, 0x01000193) >>> 0;
+    high = Math.imul(high ^ code ^ (low >>> 7), 0x01000193) >>> 0;
+  }
+  return (high & 0x1fffff) * 0x100000000 + low;
+}
