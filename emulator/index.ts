@@ -1,0 +1,123 @@
+/**
+ * The local Salesforce-compatible org.
+ *
+ *   const org = await startOrg();               // ephemeral port on 127.0.0.1
+ *   org.instanceUrl, org.accessToken            // log the sf CLI / jsforce in with these
+ *   org.schema / org.store / org.metadata       // schema, records, deployed metadata
+ *   org.setFaults({ seed: 7, serverErrorRate: 0.2 }); org.requestLog; await org.stop();
+ *
+ * Routes: identity, REST sObjects, query, composite (emulator/rest/), plus the Metadata API
+ * (emulator/metadata/routes.ts → registerMetadataRoutes) and Bulk API 2.0
+ * (emulator/bulk/routes.ts → registerBulkRoutes), both mounted here.
+ */
+import type { Server } from 'node:http';
+import { FaultController, type FaultPlan } from './http/faults.js';
+import { Router } from './http/router.js';
+import { serverPort, startServer } from './http/server.js';
+import { registerBulkRoutes } from './bulk/routes.js';
+import { registerMetadataRoutes } from './metadata/routes.js';
+import { loadOrg, saveOrg } from './org/persistence.js';
+import { MetadataStore, OrgSchema } from './org/schema.js';
+import { seedStandardOrg } from './org/standardObjects.js';
+import { RecordStore } from './org/store.js';
+import { registerIdentityRoutes } from './rest/identity.js';
+import { registerQueryRoutes } from './rest/query.js';
+import { registerSObjectRoutes } from './rest/sobjects.js';
+import { customPermissionsFromMetadata } from './org/permissions.js';
+import type { LocalOrg, OrgContext, RequestLogEntry, StartOrgOptions } from './types.js';
+
+export type { LocalOrg, OrgContext, RequestLogEntry, StartOrgOptions } from './types.js';
+export type { FaultPlan } from './http/faults.js';
+
+const ORG_ID = '00D000000000001AAA';
+const ADMIN_USER_ID = '005000000000001AAA';
+const ADMIN_USERNAME = 'admin@glocal.local';
+/** matches what the sf CLI accepts as an access token: 00D + 15 chars + '!' + … */
+const ACCESS_TOKEN = '00D000000000001!LOCAL.glocal.session';
+const SAVE_DELAY_MS = 250;
+
+export async function startOrg(options: StartOrgOptions = {}): Promise<LocalOrg> {
+  const apiVersion = options.apiVersion ?? '62.0';
+  const schema = new OrgSchema();
+  const metadata = new MetadataStore();
+  const identity = { orgId: ORG_ID, userId: ADMIN_USER_ID, username: ADMIN_USERNAME };
+  const store = new RecordStore(schema, () => identity.userId);
+  store.customPermissionsOf = (name) => customPermissionsFromMetadata(metadata, name);
+  const limits = { used: 0, max: options.dailyApiLimit ?? 100_000 };
+  const faults = new FaultController({ seed: options.seed, ...(options.faults ?? {}) });
+  const loaded = options.dataDir
+    ? await loadOrg(options.dataDir, { schema, store, metadata, identity, limits })
+    : false;
+  if (!loaded) seedStandardOrg(schema, store, identity);
+
+  const requestLog: RequestLogEntry[] = [];
+  const router = new Router<OrgContext>();
+  const ctx = {
+    instanceUrl: '',
+    accessToken: ACCESS_TOKEN,
+    orgId: identity.orgId,
+    userId: identity.userId,
+    username: identity.username,
+    apiVersion,
+    schema,
+    store,
+    metadata,
+    faults,
+    limits,
+    sessions: new Set([ACCESS_TOKEN]),
+  };
+
+  let saving: Promise<void> = Promise.resolve();
+  let saveTimer: NodeJS.Timeout | undefined;
+  const save = async (): Promise<void> => {
+    if (!options.dataDir) return;
+    const dir = options.dataDir;
+    saving = saving.then(() => saveOrg(dir, { schema, store, metadata, identity, limits }));
+    await saving;
+  };
+  let savedVersions = `${store.version}/${schema.version}/${metadata.snapshot().length}`;
+  const scheduleSave = (): void => {
+    if (!options.dataDir || saveTimer) return;
+    saveTimer = setTimeout(() => {
+      saveTimer = undefined;
+      const now = `${store.version}/${schema.version}/${metadata.snapshot().length}`;
+      if (now === savedVersions) return;
+      savedVersions = now;
+      save().catch((error: unknown) => console.error(`local org: saving ${options.dataDir} failed: ${String(error)}`));
+    }, SAVE_DELAY_MS);
+  };
+
+  registerIdentityRoutes(router);
+  registerQueryRoutes(router, ctx);
+  registerSObjectRoutes(router, ctx);
+  registerMetadataRoutes(router, ctx);
+  registerBulkRoutes(router, ctx);
+
+  const server: Server = await startServer(ctx, router, options.port ?? 0, requestLog, {
+    afterRequest: scheduleSave,
+    verbose: options.verbose,
+  });
+  ctx.instanceUrl = `http://127.0.0.1:${serverPort(server)}`;
+
+  const org: LocalOrg = Object.assign(ctx, {
+    requestLog,
+    setFaults: (plan: FaultPlan) => faults.set({ seed: options.seed, ...plan }),
+    resetRequestLog: () => {
+      requestLog.length = 0;
+    },
+    save: async () => {
+      savedVersions = `${store.version}/${schema.version}/${metadata.snapshot().length}`;
+      await save();
+    },
+    stop: async () => {
+      if (saveTimer) clearTimeout(saveTimer);
+      saveTimer = undefined;
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      if (options.dataDir) await org.save();
+    },
+  });
+  return org;
+}
