@@ -29,13 +29,20 @@ export type Catalog = Map<string, TranslatableItem>;
 
 /** Objects whose labels are translated through CustomObjectTranslation (custom objects). */
 const isCustomObject = (object: string): boolean => object.endsWith('__c');
+/**
+ * Objects whose fields, layouts and rules we catalogue: custom and standard objects. Custom metadata
+ * types, platform events, external and big objects are configuration or integration surfaces
+ * that end users do not read, so their texts are not required translations.
+ */
+const isTranslatedObject = (object: string): boolean => !/__(mdt|e|x|b)$/.test(object);
 /** Fields translated with a fieldTranslation file: custom fields of custom and standard objects. */
 const isCustomField = (field: string): boolean => field.endsWith('__c');
 
-type Emit = (keyed: KeyedSlot, source: string | undefined) => void;
+type Emit = (keyed: KeyedSlot, source: string | undefined, optional?: boolean) => void;
 
 function emitFromFile(file: SourceMetadataFile, root: XmlElement, emit: Emit): void {
   const object = file.object ?? '';
+  if (file.object !== undefined && !isTranslatedObject(object)) return;
   const text = (name: string): string | undefined => childText(root, name);
   switch (file.kind) {
     case 'labels':
@@ -90,8 +97,10 @@ function emitFromFile(file: SourceMetadataFile, root: XmlElement, emit: Emit): v
       emit(file.object ? objectQuickActionKey(file.object, file.name) : globalQuickActionKey(file.name), text('label'));
       return;
     case 'tab':
-      // Object tabs show the object's label; only web, Visualforce and Lightning tabs have their own.
-      emit(customTabKey(file.name), text('label'));
+      // Object tabs show the object's translated label; only web, Visualforce and Lightning tabs
+      // have a label of their own. An object tab may still carry a translation (optional item).
+      if (text('customObject') === 'true') emit(customTabKey(file.name), file.name, true);
+      else emit(customTabKey(file.name), text('label'));
       return;
     case 'app':
       emit(customAppKey(file.name), text('label'));
@@ -113,9 +122,10 @@ function emitFromFile(file: SourceMetadataFile, root: XmlElement, emit: Emit): v
 
 export async function catalogFile(file: SourceMetadataFile, catalog: Catalog): Promise<void> {
   const document = await readXmlFile(file.path);
-  emitFromFile(file, document.root, (keyed, source) => {
+  emitFromFile(file, document.root, (keyed, source, optional) => {
     if (source === undefined || source === '') return;
     catalog.set(keyed.key, {
+      ...(optional ? { optional } : {}),
       key: keyed.key,
       type: keyed.type,
       aspect: keyed.aspect,
@@ -131,5 +141,11 @@ export async function catalogFile(file: SourceMetadataFile, catalog: Catalog): P
 export async function buildCatalog(project: SourceProject): Promise<Catalog> {
   const catalog: Catalog = new Map();
   for (const file of project.sourceFiles) await catalogFile(file, catalog);
+  // An object tab's text is its object's plural label (what the tab bar shows).
+  for (const item of catalog.values()) {
+    if (item.type !== 'CustomTab' || !item.optional) continue;
+    const objectLabel = catalog.get(`CustomObject.${item.source}.PluralLabel`);
+    if (objectLabel) item.source = objectLabel.source;
+  }
   return catalog;
 }

@@ -46,6 +46,7 @@ export async function coverageOfLanguage(project: TranslationProject, language: 
   let translated = 0;
   let total = 0;
   for (const item of project.catalog.values()) {
+    if (item.optional) continue;
     if (!item.slot) {
       workbenchOnly++;
       continue;

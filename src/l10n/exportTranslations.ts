@@ -54,7 +54,7 @@ export async function buildExportDocument(
   const translations = await readLanguageTranslations(project.source.translationFiles.get(language) ?? []);
   const units: TranslationUnit[] = [];
   for (const item of project.catalog.values()) {
-    if (!item.slot) continue;
+    if (!item.slot || item.optional) continue;
     const found = translations.get(item.key);
     const unit: TranslationUnit = { key: item.key, source: item.source, maxLength: item.maxLength };
     if (!found) {

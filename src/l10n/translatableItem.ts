@@ -83,6 +83,11 @@ export interface TranslatableItem {
   metadataDir: string;
   /** Where a translation lives in source format; undefined for items the Metadata API cannot carry (list views). */
   slot?: TranslationSlot;
+  /**
+   * May be translated but needs no translation (an object tab shows the translated object label):
+   * not counted in coverage nor exported, yet its translations are checked and not orphans.
+   */
+  optional?: boolean;
 }
 
 /** A translation as found in a translation file. */
