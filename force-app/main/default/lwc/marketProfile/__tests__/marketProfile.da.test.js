@@ -1,0 +1,66 @@
+// Runs as a da user: labels from translations/da.translation-meta.xml, da locale and direction.
+/* eslint-disable @lwc/lwc/no-unexpected-wire-adapter-usages */
+import '../../../../../test/l10n/da';
+import { createElement } from '@lwc/engine-dom';
+import MarketProfile from 'c/marketProfile';
+import { getRecord } from 'lightning/uiRecordApi';
+import { getObjectInfo } from 'lightning/uiObjectInfoApi';
+import { labelsFor } from '../../../../../test/l10n/glocalLocale';
+
+const mockDenmark = require('./data/marketDenmark.json');
+const mockNoCulture = require('./data/marketSaudiArabiaNoCulture.json');
+const mockObjectInfo = require('./data/marketObjectInfoDa.json');
+const LABELS = labelsFor('da');
+
+describe('c-market-profile for a da user', () => {
+  beforeEach(() => {
+    jest.spyOn(Date, 'now').mockReturnValue(Date.UTC(2026, 10, 22, 10, 30));
+  });
+
+  afterEach(() => {
+    while (document.body.firstChild) {
+      document.body.removeChild(document.body.firstChild);
+    }
+    jest.restoreAllMocks();
+  });
+
+  async function renderWith(record) {
+    const element = createElement('c-market-profile', { is: MarketProfile });
+    element.recordId = record.id;
+    document.body.appendChild(element);
+    getRecord.emit(record);
+    getObjectInfo.emit(mockObjectInfo);
+    await Promise.resolve();
+    return element;
+  }
+
+  it('shows the labels of the translation file', async () => {
+    const element = await renderWith(mockDenmark);
+    expect(element.shadowRoot.querySelector('lightning-card').title).toBe('Markedsprofil');
+    expect(
+      element.shadowRoot.querySelector('#local-formats-heading, [id^="local-formats-heading"]').textContent.trim()
+    ).toBe(LABELS.get('Glocal_Market_Local_Formats'));
+    expect(element.shadowRoot.querySelector('c-svg-chart.hofstede').caption).toBe(
+      LABELS.get('Glocal_Market_Hofstede_Caption')
+    );
+    // No label fell back to its name
+    expect(element.shadowRoot.textContent).not.toMatch(/c\.Glocal_/);
+  });
+
+  it("writes the review date in the user's locale and the samples in the market's", async () => {
+    const element = await renderWith(mockDenmark);
+    expect(element.shadowRoot.querySelector('.culture-source').textContent.trim()).toBe(
+      'Kilde: Hofstede Insights country comparison; E. Meyer, The Culture Map (2014). Gennemgået den 15. mar. 2026.'
+    );
+    // The samples stay Danish: they show how the market writes
+    expect(element.shadowRoot.querySelector('[data-sample="number"]').textContent.trim()).toBe('1.234.567,89');
+  });
+
+  it('lays the profile out ltr', async () => {
+    const element = await renderWith(mockNoCulture);
+    expect(element.shadowRoot.querySelector('.profile').getAttribute('dir')).toBe('ltr');
+    expect(element.shadowRoot.querySelector('.culture-empty').textContent).toContain(
+      LABELS.get('Glocal_Market_Culture_Empty')
+    );
+  });
+});
