@@ -67,10 +67,14 @@ export function registerBulkRoutes(router: Router<OrgContext>, org: OrgContext):
     status: 200,
     body: { done: true, records: query.list().map(queryJobInfo), nextRecordsUrl: null },
   }));
-  router.add('GET', `${base}/query/:jobId`, (req) => ({ status: 200, body: queryJobInfo(query.get(req.params.jobId)) }));
+  router.add('GET', `${base}/query/:jobId`, (req) => ({
+    status: 200,
+    body: queryJobInfo(query.get(req.params.jobId)),
+  }));
   router.add('PATCH', `${base}/query/:jobId`, (req) => {
     const state = req.json<{ state?: unknown }>().state;
-    if (state !== 'Aborted') return { status: 400, body: [{ errorCode: 'INVALIDJOBSTATE', message: `Invalid state: ${String(state)}` }] };
+    if (state !== 'Aborted')
+      return { status: 400, body: [{ errorCode: 'INVALIDJOBSTATE', message: `Invalid state: ${String(state)}` }] };
     return { status: 200, body: queryJobInfo(query.abort(req.params.jobId)) };
   });
   router.add('DELETE', `${base}/query/:jobId`, (req) => {

@@ -328,19 +328,22 @@ export function fieldFromMetadata(objectName: string, node: XmlNode): FieldTrans
       if (!referenceTo) return { problem: 'Must specify referenceTo for a relationship field' };
       if (!relationshipName) return { problem: 'Must specify relationshipName for a relationship field' };
       const masterDetail = type === 'MasterDetail';
-      return {
-        field: {
-          ...base,
-          type: 'reference',
-          length: 18,
-          referenceTo: [referenceTo],
-          relationshipName,
-          masterDetail: masterDetail || undefined,
-          nillable: masterDetail ? false : base.nillable,
-          required: masterDetail ? true : base.required,
-          updateable: masterDetail ? bool(node.reparentableMasterDetail) : undefined,
-        },
+      const field: FieldSchema & { childRelationshipName: string } = {
+        ...base,
+        type: 'reference',
+        length: 18,
+        referenceTo: [referenceTo],
+        // The schema's relationshipName is the parent-side name (Course__c → Course__r); the
+        // metadata's <relationshipName> names the child relationship seen from the parent
+        // (Training_Records__r) and is kept as childRelationshipName.
+        relationshipName: name.slice(0, -3),
+        childRelationshipName: relationshipName,
+        masterDetail: masterDetail || undefined,
+        nillable: masterDetail ? false : base.nillable,
+        required: masterDetail ? true : base.required,
+        updateable: masterDetail ? bool(node.reparentableMasterDetail) : undefined,
       };
+      return { field };
     }
     case 'AutoNumber': {
       const format = text(node.displayFormat);
