@@ -1,0 +1,71 @@
+// Runs as a da user: labels from translations/da.translation-meta.xml, da locale and direction.
+/* eslint-disable @lwc/lwc/no-unexpected-wire-adapter-usages */
+import '../../../../../test/l10n/da';
+import { createElement } from '@lwc/engine-dom';
+import PartnerFeedbackForm from 'c/partnerFeedbackForm';
+import { createRecord } from 'lightning/uiRecordApi';
+import { getObjectInfo, getPicklistValues } from 'lightning/uiObjectInfoApi';
+import { labelsFor } from '../../../../../test/l10n/glocalLocale';
+
+const mockObjectInfo = require('./data/partnerFeedbackObjectInfo.json');
+const mockDirections = require('./data/directionPicklistValues.json');
+const LABELS = labelsFor('da');
+
+describe('c-partner-feedback-form for a da user', () => {
+  afterEach(() => {
+    while (document.body.firstChild) {
+      document.body.removeChild(document.body.firstChild);
+    }
+    jest.clearAllMocks();
+  });
+
+  async function renderForm() {
+    const element = createElement('c-partner-feedback-form', { is: PartnerFeedbackForm });
+    element.recordId = 'a05000000000001AAA';
+    document.body.appendChild(element);
+    getObjectInfo.emit(mockObjectInfo);
+    await Promise.resolve();
+    getPicklistValues.emit(mockDirections);
+    await Promise.resolve();
+    return element;
+  }
+
+  it('shows the labels of the translation file', async () => {
+    const element = await renderForm();
+    expect(element.shadowRoot.querySelector('lightning-card').title).toBe('Giv partnerfeedback');
+    expect(element.shadowRoot.querySelector('button.submit').textContent.trim()).toBe('Indsend');
+    expect(element.shadowRoot.querySelector('button.save-draft').textContent.trim()).toBe(
+      LABELS.get('Glocal_Feedback_Save_Draft')
+    );
+    expect(element.shadowRoot.querySelector('.scores legend').textContent).toBe(
+      LABELS.get('Glocal_Feedback_Scores_Legend')
+    );
+    expect(element.shadowRoot.textContent).not.toMatch(/c\.Glocal_/);
+  });
+
+  it('explains a refused submit in da', async () => {
+    const element = await renderForm();
+    element.shadowRoot
+      .querySelector('lightning-radio-group.direction')
+      .dispatchEvent(new CustomEvent('change', { detail: { value: 'Company to Partner' } }));
+    element.shadowRoot.querySelector('button.submit').click();
+    await Promise.resolve();
+    expect(createRecord).not.toHaveBeenCalled();
+    expect(element.shadowRoot.querySelector('.problems li').textContent).toBe(
+      'Vurdér mindst tre af de fem dimensioner, før feedbacken indsendes.'
+    );
+  });
+
+  it('names each rating value in da for screen readers', async () => {
+    const element = await renderForm();
+    const rating = element.shadowRoot.querySelector('c-rating-input[data-name="Trust__c"]');
+    const options = rating.shadowRoot.querySelectorAll('[role="radio"]');
+    expect(options[0].getAttribute('aria-label')).toBe(LABELS.get('Glocal_Rating_Not_Rated'));
+    expect(options[4].getAttribute('aria-label')).toBe('4 af 5');
+  });
+
+  it('lays the form out ltr', async () => {
+    const element = await renderForm();
+    expect(element.shadowRoot.querySelector('.feedback-form').getAttribute('dir')).toBe('ltr');
+  });
+});
