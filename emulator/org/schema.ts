@@ -101,7 +101,16 @@ export interface FieldSchema {
   valueSetName?: string;
   restrictedPicklist?: boolean;
   referenceTo?: string[];
+  /**
+   * Parent-side relationship name. Standard fields: as used in SOQL (Owner, Account). Custom fields:
+   * the field name without '__c' (Course__c → 'Course'); the org appends '__r' (Course__r).
+   */
   relationshipName?: string;
+  /**
+   * Child-side relationship name as seen from the parent (CustomField <relationshipName>, e.g.
+   * 'Training_Records'; the org appends '__r' for custom fields: Training_Records__r).
+   */
+  childRelationshipName?: string;
   /** master-detail: parent required, cascade delete, no owner on the child */
   masterDetail?: boolean;
   /** formula field: source and the metadata return type ('Number', 'Percent', 'Text', 'Date', 'Checkbox' …);
@@ -481,7 +490,11 @@ export class OrgSchema {
           result.push({
             childSObject: obj.name,
             field: f.name,
-            relationshipName: f.custom ? (f.relationshipName ? `${f.relationshipName}__r` : null) : null,
+            relationshipName: f.childRelationshipName
+              ? f.custom || f.name.endsWith('__c')
+                ? `${f.childRelationshipName}__r`
+                : f.childRelationshipName
+              : null,
             cascadeDelete: !!f.masterDetail,
           });
         }

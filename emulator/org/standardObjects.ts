@@ -161,7 +161,7 @@ export function standardObjects(): SObjectSchema[] {
       field('BillingCity', 'Billing City', 'string', { length: 40 }),
       field('BillingCountry', 'Billing Country', 'string', { length: 80 }),
       field('Description', 'Account Description', 'textarea', { length: 32000 }),
-      ref('ParentId', 'Parent Account ID', 'Account', 'Parent'),
+      ref('ParentId', 'Parent Account ID', 'Account', 'Parent', { childRelationshipName: 'ChildAccounts' }),
       owner(),
     ]),
     object('Contact', 'Contact', 'Contacts', '003', [
@@ -174,7 +174,7 @@ export function standardObjects(): SObjectSchema[] {
       field('Department', 'Department', 'string', { length: 80 }),
       field('MailingCity', 'Mailing City', 'string', { length: 40 }),
       field('MailingCountry', 'Mailing Country', 'string', { length: 80 }),
-      ref('AccountId', 'Account ID', 'Account', 'Account'),
+      ref('AccountId', 'Account ID', 'Account', 'Account', { childRelationshipName: 'Contacts' }),
       owner(),
     ]),
     object('PermissionSet', 'Permission Set', 'Permission Sets', '0PS', [
@@ -190,7 +190,11 @@ export function standardObjects(): SObjectSchema[] {
       'Permission Set Assignments',
       '0Pa',
       [
-        ref('AssigneeId', 'Assignee ID', 'User', 'Assignee', { nillable: false, updateable: false }),
+        ref('AssigneeId', 'Assignee ID', 'User', 'Assignee', {
+          nillable: false,
+          updateable: false,
+          childRelationshipName: 'PermissionSetAssignments',
+        }),
         ref('PermissionSetId', 'Permission Set ID', 'PermissionSet', 'PermissionSet', {
           nillable: false,
           updateable: false,

@@ -82,7 +82,8 @@ export class Table {
   /** relationship name (Course__r, Owner) → reference field */
   public relationships = new Map<string, FieldSchema>();
   /** unique / external-ID fields: field name → normalised value → ids */
-  public indexes = new Map<string, Map<string, string[]>>();
+  /** one id per value (the usual case for unique keys) or a list when values repeat */
+  public indexes = new Map<string, Map<string, string | string[]>>();
   /** master-detail fields: field name → parent id → child ids */
   public childIndexes = new Map<string, Map<string, Set<string>>>();
   public autoNumbers = new Map<string, number>();
@@ -91,11 +92,25 @@ export class Table {
   public ruleProblems: string[] = [];
   public restricted = new Map<string, Set<string>>();
   public schemaVersion = -1;
+  /** per-schema plans for the write path (computed once, used for every row) */
+  public defaults: Array<{ name: string; value: StoredValue | 'OWNER' }> = [];
+  public requiredFields: string[] = [];
+  public referenceFields: FieldSchema[] = [];
+  public autoNumberFields: FieldSchema[] = [];
+  public createable = new Set<string>();
+  public updateable = new Set<string>();
+  /** exact input key → field (input keys repeat across rows) */
+  public keyCache = new Map<string, FieldSchema | null>();
 
   public constructor(public readonly name: string) {}
 
   public field(name: string): FieldSchema | undefined {
-    return this.fieldsByLower.get(name.toLowerCase());
+    let hit = this.keyCache.get(name);
+    if (hit === undefined) {
+      hit = this.fieldsByLower.get(name.toLowerCase()) ?? null;
+      if (this.keyCache.size < 10_000) this.keyCache.set(name, hit);
+    }
+    return hit ?? undefined;
   }
 
   /** Ids whose indexed field equals `value`, or undefined when the field has no index. */
@@ -108,7 +123,7 @@ export class Table {
     }
     const index = this.indexes.get(field.name);
     if (!index) return undefined;
-    return index.get(indexKey(field, value)) ?? [];
+    return idsOf(index.get(indexKey(field, value)));
   }
 }
 
@@ -440,6 +455,7 @@ export class RecordStore {
       const t = targets[i];
       if (results[i].success && t && t.table.rows.has(t.id)) this.deleteCascade(t.table, t.id);
     }
+    this.flushRollups();
     this.version++;
     return results;
   }
@@ -455,6 +471,7 @@ export class RecordStore {
       table.rows.delete(id);
       this.feedRollups(table, record, undefined);
     }
+    this.flushRollups();
     this.version++;
   }
 
@@ -533,21 +550,9 @@ export class RecordStore {
     this.assignInput(table, input, opts, errors, values, 'insert');
     if (errors.length) return failed(errors);
     // defaults, then required fields
-    for (const field of table.schema.fields ? Object.values(table.schema.fields) : []) {
-      if (field.name in values) continue;
-      if (field.type === 'boolean' && !field.calculated && !field.system) {
-        const d = field.defaultValue !== undefined ? literalDefault(field.defaultValue) : undefined;
-        values[field.name] = d === true;
-        continue;
-      }
-      if (field.defaultValue !== undefined && !field.calculated) {
-        const d = literalDefault(field.defaultValue);
-        if (d !== undefined) values[field.name] = d;
-      } else if (field.type === 'picklist' || field.type === 'multipicklist') {
-        const def = this.schema.picklistValuesOf(field).find((v) => v.default && v.active !== false);
-        if (def) values[field.name] = def.value;
-      }
-      if (field.defaultedOnCreate && field.type === 'reference' && field.name === 'OwnerId') values.OwnerId = userId;
+    for (const d of table.defaults) {
+      if (d.name in values) continue;
+      values[d.name] = d.value === 'OWNER' ? userId : d.value;
     }
     const missing = this.missingRequired(table, values);
     if (missing.length) {
@@ -628,8 +633,9 @@ export class RecordStore {
     values: StoredRecord,
     mode: 'insert' | 'update'
   ): void {
-    for (const [key, raw] of Object.entries(input)) {
+    for (const key in input) {
       if (key === 'attributes') continue;
+      const raw = input[key];
       const field = table.field(key);
       if (!field) {
         const rel = table.relationships.get(key.toLowerCase());
@@ -656,11 +662,7 @@ export class RecordStore {
         }
         continue;
       }
-      const writable =
-        !field.calculated &&
-        !field.system &&
-        field.type !== 'autonumber' &&
-        (mode === 'insert' ? field.createable !== false : field.updateable !== false);
+      const writable = (mode === 'insert' ? table.createable : table.updateable).has(field.name);
       if (!writable) {
         errors.push({
           statusCode: 'INVALID_FIELD_FOR_INSERT_UPDATE',
@@ -717,21 +719,19 @@ export class RecordStore {
 
   private missingRequired(table: Table, values: StoredRecord): string[] {
     const missing: string[] = [];
-    for (const field of Object.values(table.schema.fields)) {
-      if (!isRequired(field)) continue;
-      const v = values[field.name];
-      if (v === undefined || v === null || v === '') missing.push(field.name);
+    for (const name of table.requiredFields) {
+      const v = values[name];
+      if (v === undefined || v === null || v === '') missing.push(name);
     }
     return missing;
   }
 
   private checkReferences(table: Table, values: StoredRecord): WriteError[] {
     const errors: WriteError[] = [];
-    for (const [name, value] of Object.entries(values)) {
+    for (const field of table.referenceFields) {
+      const value = values[field.name];
       if (typeof value !== 'string') continue;
-      const field = table.schema.fields[name];
-      if (!field || field.type !== 'reference' || field.system || !field.referenceTo?.length) continue;
-      const targets = field.referenceTo.map((t) => this.schema.getObject(t)).filter((o) => o !== undefined);
+      const targets = (field.referenceTo ?? []).map((t) => this.schema.getObject(t)).filter((o) => o !== undefined);
       const target = targets.find((o) => o.keyPrefix === value.slice(0, 3));
       if (!target) {
         errors.push({
@@ -814,6 +814,7 @@ export class RecordStore {
         results.push({ id: p.id, success: true, created: false, errors: [] });
       }
     }
+    this.flushRollups();
     this.version++;
     return results;
   }
@@ -832,7 +833,7 @@ export class RecordStore {
       if (v === null || v === undefined || v === '') continue;
       if (p.kind === 'update' && p.before[fieldName] === v) continue;
       const key = indexKey(field, v);
-      const existing = index.get(key)?.filter((id) => p.kind !== 'update' || id !== p.id) ?? [];
+      const existing = idsOf(index.get(key)).filter((id) => p.kind !== 'update' || id !== p.id);
       let inBatch = batchKeys.get(fieldName);
       if (!inBatch) {
         inBatch = new Map();
@@ -881,8 +882,7 @@ export class RecordStore {
   }
 
   private assignAutoNumbers(table: Table, record: StoredRecord): void {
-    for (const field of Object.values(table.schema.fields)) {
-      if (field.type !== 'autonumber') continue;
+    for (const field of table.autoNumberFields) {
       const n = (table.autoNumbers.get(field.name) ?? 0) + 1;
       table.autoNumbers.set(field.name, n);
       record[field.name] = formatAutoNumber(field.autoNumberFormat ?? '{0}', n);
@@ -911,8 +911,9 @@ export class RecordStore {
       if (v === null || v === undefined || v === '') continue;
       const key = indexKey(table.schema.fields[fieldName], v);
       const list = index.get(key);
-      if (list) list.push(id);
-      else index.set(key, [id]);
+      if (list === undefined) index.set(key, id);
+      else if (typeof list === 'string') index.set(key, [list, id]);
+      else list.push(id);
     }
     for (const [fieldName, index] of table.childIndexes) {
       const parent = record[fieldName];
@@ -933,9 +934,10 @@ export class RecordStore {
       if (v === null || v === undefined || v === '') continue;
       const key = indexKey(table.schema.fields[fieldName], v);
       const list = index.get(key);
-      if (!list) continue;
-      const rest = list.filter((x) => x !== id);
-      if (rest.length) index.set(key, rest);
+      if (list === undefined) continue;
+      const rest = idsOf(list).filter((x) => x !== id);
+      if (rest.length > 1) index.set(key, rest);
+      else if (rest.length === 1) index.set(key, rest[0]);
       else index.delete(key);
     }
     for (const [fieldName, index] of table.childIndexes) {
@@ -970,7 +972,7 @@ export class RecordStore {
 
   private feedsOf(childName: string): RollupFeed[] {
     if (this.rollupVersion !== this.schema.version) this.rebuildRollups();
-    return this.rollupFeeds.get(childName.toLowerCase()) ?? [];
+    return this.rollupFeeds.get(childName) ?? this.rollupFeeds.get(childName.toLowerCase()) ?? NO_FEEDS;
   }
 
   /** Recomputes every roll-up after a schema change (a new roll-up field sees existing children). */
@@ -1014,13 +1016,58 @@ export class RecordStore {
           if (typeof newParent === 'string' && newC) this.addToRollup(parentTable, newParent, feed.field, newC);
         }
       } else {
-        for (const p of new Set([oldParent, newParent])) {
-          if (typeof p !== 'string') continue;
-          const parentRecord = parentTable.rows.get(p);
-          if (parentRecord) this.recomputeRollup(feed, parentRecord);
+        // MIN / MAX: move the extreme when the new value beats it; recompute only when the
+        // current extreme leaves (deferred to the end of the write, once per parent)
+        const oldV = before && typeof oldParent === 'string' ? this.extremeValue(child, feed, before) : null;
+        const newV = after && typeof newParent === 'string' ? this.extremeValue(child, feed, after) : null;
+        const better = (a: StoredValue, b: StoredValue): boolean =>
+          a !== null && (b === null || b === undefined || (fn === 'min' ? a < b : a > b));
+        if (typeof oldParent === 'string' && oldV !== null) {
+          const parent = parentTable.rows.get(oldParent);
+          if (
+            parent &&
+            parent[feed.field.name] === oldV &&
+            !(oldParent === newParent && newV !== null && !better(oldV, newV))
+          ) {
+            this.markDirty(feed, oldParent);
+          }
+        }
+        if (typeof newParent === 'string' && newV !== null) {
+          const parent = parentTable.rows.get(newParent);
+          if (parent && better(newV, parent[feed.field.name])) parent[feed.field.name] = newV;
         }
       }
     }
+  }
+
+  private dirtyRollups = new Map<RollupFeed, Set<string>>();
+
+  private markDirty(feed: RollupFeed, parentId: string): void {
+    let set = this.dirtyRollups.get(feed);
+    if (!set) {
+      set = new Set();
+      this.dirtyRollups.set(feed, set);
+    }
+    set.add(parentId);
+  }
+
+  /** Recomputes MIN/MAX roll-ups whose extreme value left, once per parent per write. */
+  private flushRollups(): void {
+    for (const [feed, parents] of this.dirtyRollups) {
+      if (!this.hasTable(feed.parent)) continue;
+      const parentTable = this.table(feed.parent);
+      for (const id of parents) {
+        const parent = parentTable.rows.get(id);
+        if (parent) this.recomputeRollup(feed, parent);
+      }
+    }
+    this.dirtyRollups.clear();
+  }
+
+  private extremeValue(child: Table, feed: RollupFeed, record: StoredRecord): StoredValue {
+    if (!this.passesFilters(child, feed.rollup, record) || !feed.rollup.field) return null;
+    const v = this.read(child, record, feed.rollup.field);
+    return v === '' || typeof v === 'boolean' ? null : v;
   }
 
   private addToRollup(parentTable: Table, parentId: string, field: FieldSchema, delta: number): void {
@@ -1100,6 +1147,33 @@ export class RecordStore {
         );
       }
     }
+    table.keyCache = new Map();
+    const fields = Object.values(obj.fields);
+    table.requiredFields = fields.filter(isRequired).map((f) => f.name);
+    table.referenceFields = fields.filter(
+      (f) => f.type === 'reference' && !f.system && (f.referenceTo?.length ?? 0) > 0
+    );
+    table.autoNumberFields = fields.filter((f) => f.type === 'autonumber');
+    const writable = (f: FieldSchema): boolean =>
+      !f.calculated && !f.system && f.type !== 'autonumber' && f.type !== 'id';
+    table.createable = new Set(fields.filter((f) => writable(f) && f.createable !== false).map((f) => f.name));
+    table.updateable = new Set(fields.filter((f) => writable(f) && f.updateable !== false).map((f) => f.name));
+    table.defaults = [];
+    for (const field of fields) {
+      if (field.calculated || field.system) continue;
+      if (field.type === 'boolean') {
+        const d = field.defaultValue !== undefined ? literalDefault(field.defaultValue) : undefined;
+        table.defaults.push({ name: field.name, value: d === true });
+      } else if (field.defaultedOnCreate && field.type === 'reference' && field.name === 'OwnerId') {
+        table.defaults.push({ name: field.name, value: 'OWNER' });
+      } else if (field.defaultValue !== undefined) {
+        const d = literalDefault(field.defaultValue);
+        if (d !== undefined) table.defaults.push({ name: field.name, value: d });
+      } else if (field.type === 'picklist' || field.type === 'multipicklist') {
+        const def = this.schema.picklistValuesOf(field).find((v) => v.default && v.active !== false);
+        if (def) table.defaults.push({ name: field.name, value: def.value });
+      }
+    }
     table.rules = [];
     table.ruleProblems = [];
     for (const rule of obj.validationRules) {
@@ -1136,6 +1210,12 @@ export class RecordStore {
       for (const r of rows) this.addRow(table, r);
     }
   }
+}
+
+const NO_FEEDS: RollupFeed[] = [];
+
+function idsOf(entry: string | string[] | undefined): string[] {
+  return entry === undefined ? [] : typeof entry === 'string' ? [entry] : entry;
 }
 
 type Prepared =

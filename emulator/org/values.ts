@@ -35,11 +35,15 @@ export function formatDateTime(ms: number): string {
   return new Date(ms).toISOString().replace('Z', '+0000');
 }
 
+const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function isValidDate(text: string): boolean {
-  const m = DATE.exec(text);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+  if (text.length !== 10 || !DATE.test(text)) return false;
+  const y = Number(text.slice(0, 4));
+  const m = Number(text.slice(5, 7));
+  const d = Number(text.slice(8, 10));
+  if (m < 1 || m > 12 || d < 1 || d > MONTH_DAYS[m - 1]) return false;
+  return !(m === 2 && d === 29 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)));
 }
 
 export function parseDateTime(text: string): number | undefined {
@@ -52,8 +56,16 @@ export function parseDateTime(text: string): number | undefined {
 }
 
 /** Round half up to `scale` decimals (a real org rounds extra decimals on save). */
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18];
+
 export function roundToScale(value: number, scale: number): number {
-  if (!Number.isFinite(value)) return value;
+  if (!Number.isFinite(value) || Number.isInteger(value)) return value;
+  // fast path: already within the scale
+  const f = POW10[scale];
+  if (f !== undefined) {
+    const shifted = value * f;
+    if (Math.abs(shifted - Math.round(shifted)) < 1e-7 && Math.abs(shifted) < 1e15) return Math.round(shifted) / f;
+  }
   const sign = value < 0 ? -1 : 1;
   return sign * Number(`${Math.round(Number(`${Math.abs(value)}e${scale}`))}e${-scale}`);
 }

@@ -95,7 +95,7 @@ const invalidType = (name: string): ApiError =>
 export function parseSoql(soql: string): Query {
   let parsed: Query;
   try {
-    parsed = parseQuery(soql, { allowApexBindVariables: false });
+    parsed = parseQuery(soql);
   } catch (error) {
     throw malformed(`${soql}\n${(error as Error).message.split('\n')[0]}`);
   }
