@@ -1,0 +1,2 @@
+/* Work in progress (engineer REPORTS): the CqReport computation and its queries. */
+export type CqReport = { rows: unknown[] };

@@ -1,0 +1,2 @@
+/* Work in progress (engineer REPORTS): table, CSV and Markdown rendering shared by the reports. */
+export type ReportFormat = 'table' | 'csv' | 'md';
