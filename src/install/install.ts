@@ -84,7 +84,7 @@ function failureError(outcome: DeployOutcome, dryRun: boolean): SfError {
 async function afterDeploy(options: InstallOptions, outcome: InstallOutcome): Promise<InstallOutcome> {
   const { listener } = options;
   listener?.stage?.('permissions');
-  const userId = options.org.currentUserId();
+  const userId = await options.org.currentUserId();
   if (userId) {
     const result = await assignPermissionSet(options.org, ADMIN_PERMISSION_SET, [userId], { byId: true });
     if (result.errors.length > 0)
@@ -121,7 +121,14 @@ export async function installGlocal(options: InstallOptions): Promise<InstallOut
       pollIntervalMs: options.pollIntervalMs,
       onProgress: listener?.deployProgress,
     });
-    const outcome: InstallOutcome = { ...base, ...resumed, action: 'resume', status: 'Succeeded' };
+    const outcome: InstallOutcome = {
+      ...base,
+      action: 'resume',
+      status: 'Succeeded',
+      deployId: resumed.deployId,
+      componentsDeployed: resumed.componentsDeployed,
+      componentsTotal: resumed.componentsTotal,
+    };
     if (resumed.status === 'InProgress') return { ...outcome, status: 'InProgress' };
     if (resumed.status !== 'Succeeded') throw failureError(resumed, false);
     return afterDeploy(options, outcome);

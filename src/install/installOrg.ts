@@ -41,8 +41,8 @@ export interface InstallOrg {
   assignments(permissionSetIds: string[]): Promise<Assignment[]>;
   /** Inserts assignments; returns per-row errors (empty when all succeeded). */
   insertAssignments(rows: Array<{ permissionSetId: string; userId: string }>): Promise<string[]>;
-  /** Id of the user the connection runs as (no API call). */
-  currentUserId(): string | undefined;
+  /** Id of the user the connection runs as (from the auth info; else one query by username). */
+  currentUserId(): Promise<string | undefined>;
 }
 
 export function soqlString(value: string): string {
@@ -194,7 +194,14 @@ export class ConnectionInstallOrg implements InstallOrg {
     return errors;
   }
 
-  public currentUserId(): string | undefined {
-    return this.connection.getAuthInfoFields().userId;
+  public async currentUserId(): Promise<string | undefined> {
+    const fields = this.connection.getAuthInfoFields();
+    if (fields.userId) return fields.userId;
+    // An access-token login does not store the user Id.
+    const username = this.connection.getUsername() ?? fields.username;
+    if (!username) return undefined;
+    const result = await this.connection.query<Row>(`SELECT Id FROM User WHERE Username = ${soqlString(username)}`);
+    const id = result.records[0]?.Id;
+    return typeof id === 'string' ? id : undefined;
   }
 }

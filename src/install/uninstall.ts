@@ -35,6 +35,8 @@ export type UninstallOptions = {
   apiVersion: string;
   backupDir: string;
   backup: RecordBackup;
+  /** Username or alias printed in the restore commands. */
+  targetOrg: string;
   /** Asked after the backup is verified; false stops the uninstall. */
   confirm: (summary: { backupDir: string; records: number; components: number }) => Promise<boolean>;
   waitMs: number;
@@ -47,6 +49,8 @@ export type UninstallOutcome = {
   status: 'Uninstalled' | 'Cancelled' | 'InProgress';
   backupDir: string;
   backup: BackupFile[];
+  /** Run these (in order) after `sf glocal install` to bring the records back. */
+  restoreCommands: string[];
   deployId?: string;
   componentsDeleted: number;
   removedVersion?: string;
@@ -63,6 +67,25 @@ export const RECORD_OBJECTS = [
   'Partner_Feedback__c',
   'Internal_Feedback__c',
 ];
+
+/** The import command that restores each object's backup file. */
+const RESTORE_COMMANDS: Record<string, string> = {
+  Market__c: 'sf glocal market import',
+  Training_Course__c: 'sf glocal course import',
+  Service_Unit__c: 'sf glocal internal-feedback import --type unit',
+  Partner_Review__c: 'sf glocal feedback import --type review',
+  Training_Record__c: 'sf glocal training import',
+  CQ_Assessment__c: 'sf glocal cq import',
+  Partner_Feedback__c: 'sf glocal feedback import --type feedback',
+  Internal_Feedback__c: 'sf glocal internal-feedback import --type feedback',
+};
+
+/** Commands that restore a backup, in the order the files must be imported (parents first). */
+export function restoreCommands(files: BackupFile[], targetOrg: string): string[] {
+  return files
+    .filter((file) => file.records > 0 && RESTORE_COMMANDS[file.object])
+    .map((file) => `${RESTORE_COMMANDS[file.object]} --file "${file.file}" --target-org ${targetOrg}`);
+}
 
 /** The destructive manifest: top-level pack components plus the install record. */
 export function componentsToDelete(components: PackComponent[]): PackComponent[] {
@@ -132,9 +155,14 @@ export async function uninstallGlocal(options: UninstallOptions): Promise<Uninst
   if (differences.length > 0) {
     throw messages.createError('error.backupIncomplete', [options.backupDir, differences.join('\n')]);
   }
+  const restore = restoreCommands(backup, options.targetOrg);
   await writeFile(
     join(options.backupDir, 'backup.json'),
-    JSON.stringify({ version: installed.version, createdAt: new Date().toISOString(), files: backup }, null, 2) + '\n'
+    JSON.stringify(
+      { version: installed.version, createdAt: new Date().toISOString(), files: backup, restoreCommands: restore },
+      null,
+      2
+    ) + '\n'
   );
 
   const pack = await resolvePackComponents(options.packDir);
@@ -149,6 +177,7 @@ export async function uninstallGlocal(options: UninstallOptions): Promise<Uninst
     status: 'Cancelled',
     backupDir: options.backupDir,
     backup,
+    restoreCommands: restore,
     componentsDeleted: 0,
     removedVersion: installed.version,
   };

@@ -82,7 +82,7 @@ export class FakeInstallOrg implements InstallOrg {
     this.inserted.push(...rows);
     return [];
   }
-  public currentUserId(): string | undefined {
+  public async currentUserId(): Promise<string | undefined> {
     return this.userId;
   }
 }

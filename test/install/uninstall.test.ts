@@ -43,6 +43,7 @@ describe('uninstall safety', () => {
         apiVersion: '62.0',
         backupDir: await backupDir(),
         backup,
+        targetOrg: 'acme',
         confirm: async () => (confirmed = true),
         waitMs: 60_000,
       })
@@ -62,12 +63,20 @@ describe('uninstall safety', () => {
       apiVersion: '62.0',
       backupDir: dir,
       backup,
+      targetOrg: 'acme',
       confirm: async () => false,
       waitMs: 60_000,
     });
     expect(outcome).toMatchObject({ status: 'Cancelled', componentsDeleted: 0, removedVersion: '1.0.0' });
-    const manifest = JSON.parse(await readFile(join(dir, 'backup.json'), 'utf8')) as { files: unknown[] };
+    const manifest = JSON.parse(await readFile(join(dir, 'backup.json'), 'utf8')) as {
+      files: unknown[];
+      restoreCommands: string[];
+    };
     expect(manifest.files).toHaveLength(2);
+    expect(manifest.restoreCommands).toEqual([
+      `sf glocal market import --file "${join(dir, 'Market__c.csv')}" --target-org acme`,
+      `sf glocal course import --file "${join(dir, 'Training_Course__c.csv')}" --target-org acme`,
+    ]);
   });
 
   it('never deletes objects it did not install', async () => {
@@ -81,6 +90,7 @@ describe('uninstall safety', () => {
         apiVersion: '62.0',
         backupDir: await backupDir(),
         backup: async () => [],
+        targetOrg: 'acme',
         confirm: async () => true,
         waitMs: 60_000,
       })
