@@ -1,4 +1,7 @@
 import { describe, it, expect } from '@jest/globals';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseXml } from '../../emulator/metadata/xml.js';
 import {
   compileFormula,
   FormulaNotSupportedError,
@@ -310,5 +313,102 @@ describe('the pack formulas', () => {
     const source = `IF((${count}) = 0, NULL, (${sum}) / (${count}))`;
     expect(run(source, { Communication__c: 4, Trust__c: 5 })).toBe(4.5);
     expect(run(source, {})).toBeNull();
+  });
+});
+
+const OBJECTS = join('force-app', 'main', 'default', 'objects');
+
+/** Every formula field and validation rule of the pack, as written in force-app. */
+function packFormulas(): Array<{ name: string; source: string; options: FormulaOptions }> {
+  const found: Array<{ name: string; source: string; options: FormulaOptions }> = [];
+  for (const object of readdirSync(OBJECTS)) {
+    const dir = join(OBJECTS, object);
+    for (const kind of ['fields', 'validationRules']) {
+      let files: string[] = [];
+      try {
+        files = readdirSync(join(dir, kind));
+      } catch {
+        continue;
+      }
+      for (const file of files) {
+        const xml = parseXml(readFileSync(join(dir, kind, file), 'utf8'), file);
+        const root = (xml.CustomField ?? xml.ValidationRule) as Record<string, string>;
+        const source = kind === 'fields' ? root.formula : root.errorConditionFormula;
+        if (!source) continue;
+        const returnType = (kind === 'fields' ? root.type : 'Checkbox') as FormulaOptions['returnType'];
+        found.push({
+          name: `${object}.${file.split('.')[0]}`,
+          source,
+          options: { returnType, treatBlanksAsZero: root.formulaTreatBlanksAs === 'BlankAsZero' },
+        });
+      }
+    }
+  }
+  return found;
+}
+
+describe('the formulas in force-app', () => {
+  const formulas = packFormulas();
+  const byName = (name: string): { source: string; options: FormulaOptions } => {
+    const formula = formulas.find((f) => f.name === name);
+    if (!formula) throw new Error(`${name} not found in force-app`);
+    return formula;
+  };
+  const evaluate = (
+    name: string,
+    fields: Record<string, FormulaValue>,
+    extra: Partial<FormulaContext> = {}
+  ): FormulaValue => {
+    const { source, options } = byName(name);
+    return compileFormula(source, options).evaluate(contextOf(fields, extra));
+  };
+
+  it('are all inside the subset the local org evaluates', () => {
+    expect(formulas.length).toBeGreaterThan(40);
+    for (const formula of formulas) {
+      expect(() => compileFormula(formula.source, formula.options)).not.toThrow();
+    }
+  });
+
+  it('Text_Direction__c', () => {
+    expect(evaluate('Market__c.Text_Direction__c', { Language__c: 'ar' })).toBe('RTL');
+    expect(evaluate('Market__c.Text_Direction__c', { Language__c: 'fa' })).toBe('RTL');
+    expect(evaluate('Market__c.Text_Direction__c', { Language__c: 'da' })).toBe('LTR');
+  });
+
+  it('Cert_Expires_On__c and Cert_Status__c', () => {
+    const fields = { Result__c: 'Pass', Completed_On__c: '2025-12-31', 'Course__r.Recertify_Months__c': 12 };
+    expect(evaluate('Training_Record__c.Cert_Expires_On__c', fields)).toBe('2026-12-31');
+    expect(
+      evaluate('Training_Record__c.Cert_Expires_On__c', { ...fields, 'Course__r.Recertify_Months__c': null })
+    ).toBeNull();
+    expect(evaluate('Training_Record__c.Cert_Status__c', { Cert_Expires_On__c: '2026-12-31' })).toBe('Expiring');
+    expect(evaluate('Training_Record__c.Cert_Status__c', { Cert_Expires_On__c: '2027-06-30' })).toBe('Current');
+    expect(evaluate('Training_Record__c.Cert_Status__c', { Cert_Expires_On__c: '2026-01-01' })).toBe('Expired');
+    expect(evaluate('Training_Record__c.Cert_Status__c', {})).toBeNull();
+  });
+
+  it('Overdue__c and Is_My_Market__c', () => {
+    expect(evaluate('Training_Record__c.Overdue__c', { Due_On__c: '2026-11-21', Status__c: 'In Progress' })).toBe(true);
+    expect(evaluate('Training_Record__c.Overdue__c', { Due_On__c: '2026-11-22', Status__c: 'In Progress' })).toBe(
+      false
+    );
+    expect(evaluate('Training_Record__c.Overdue__c', { Status__c: 'Assigned' })).toBe(false);
+    const me = { user: { Id: '005000000000001AAA' } };
+    expect(evaluate('Training_Record__c.Is_My_Market__c', { 'Market__r.OwnerId': '005000000000001AAA' }, me)).toBe(
+      true
+    );
+    expect(evaluate('Training_Record__c.Is_My_Market__c', { 'Market__r.OwnerId': '005000000000002AAA' }, me)).toBe(
+      false
+    );
+  });
+
+  it('Partner feedback Overall__c averages the scored dimensions; NPS__c rounds', () => {
+    expect(evaluate('Partner_Feedback__c.Overall__c', { Communication__c: 4, Trust__c: 5, Collaboration__c: 3 })).toBe(
+      4
+    );
+    expect(evaluate('Partner_Feedback__c.Overall__c', {})).toBeNull();
+    expect(evaluate('Partner_Review__c.NPS__c', { Respondents__c: 3, Promoters__c: 2, Detractors__c: 0 })).toBe(67);
+    expect(evaluate('Partner_Review__c.NPS__c', { Respondents__c: 0 })).toBeNull();
   });
 });

@@ -515,3 +515,45 @@ describe('SOAP endpoint', () => {
     expect(String(response.body)).toMatch(/<faultcode>sf:INVALID_SESSION_ID<\/faultcode>/);
   });
 });
+
+describe('REST deployRequest (SF_ORG_METADATA_REST_DEPLOY)', () => {
+  it('accepts a multipart deploy and reports it with includeDetails', async () => {
+    const org = localOrgContext();
+    const router = new Router<OrgContext>();
+    registerMetadataRoutes(router, org);
+    const zip = zipOf({
+      'package.xml': packageXml({ CustomObject: ['Widget__c'] }),
+      'objects/Widget__c.object': WIDGET,
+    });
+    const boundary = 'glocal-boundary';
+    const body = Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="json"\r\nContent-Type: application/json\r\n\r\n${JSON.stringify({ deployOptions: { singlePackage: true, rollbackOnError: true } })}\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="deploy.zip"\r\nContent-Type: application/zip\r\n\r\n`
+      ),
+      zip,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const post = router.match('POST', '/services/data/v62.0/metadata/deployRequest');
+    if (!('handler' in post)) throw new Error('no deployRequest route');
+    const created = await post.handler({
+      body,
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      params: { version: '62.0' },
+      query: new URLSearchParams(),
+    } as unknown as RouteRequest<OrgContext>);
+    expect(created.status).toBe(201);
+    const id = (created.body as { id: string }).id;
+    await metadataJobs(org).idle();
+    const get = router.match('GET', `/services/data/v62.0/metadata/deployRequest/${id}`);
+    if (!('handler' in get)) throw new Error('no deployRequest status route');
+    const status = await get.handler({
+      params: { version: '62.0', id },
+      query: new URLSearchParams('includeDetails=true'),
+    } as unknown as RouteRequest<OrgContext>);
+    expect(status.body).toMatchObject({
+      id,
+      deployResult: { status: 'Succeeded', success: true, done: true, numberComponentsDeployed: 3 },
+    });
+    expect(org.schema.getField('Widget__c', 'Code__c')).toBeDefined();
+  });
+});
