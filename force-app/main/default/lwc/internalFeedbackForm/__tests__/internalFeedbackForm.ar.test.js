@@ -1,0 +1,66 @@
+// Runs as a ar user: labels from translations/ar.translation-meta.xml, ar locale and direction.
+/* eslint-disable @lwc/lwc/no-unexpected-wire-adapter-usages */
+import '../../../../../test/l10n/ar';
+import { createElement } from '@lwc/engine-dom';
+import InternalFeedbackForm from 'c/internalFeedbackForm';
+import { createRecord } from 'lightning/uiRecordApi';
+import { getObjectInfo } from 'lightning/uiObjectInfoApi';
+import { labelsFor } from '../../../../../test/l10n/glocalLocale';
+
+const mockObjectInfo = require('./data/internalFeedbackObjectInfo.json');
+const LABELS = labelsFor('ar');
+
+describe('c-internal-feedback-form for a ar user', () => {
+  beforeEach(() => {
+    jest.spyOn(Date, 'now').mockReturnValue(Date.UTC(2026, 10, 13, 12));
+  });
+
+  afterEach(() => {
+    while (document.body.firstChild) {
+      document.body.removeChild(document.body.firstChild);
+    }
+    jest.restoreAllMocks();
+    jest.clearAllMocks();
+  });
+
+  async function renderForm() {
+    const element = createElement('c-internal-feedback-form', { is: InternalFeedbackForm });
+    element.recordId = 'a07000000000001AAA';
+    document.body.appendChild(element);
+    getObjectInfo.emit(mockObjectInfo);
+    await Promise.resolve();
+    return element;
+  }
+
+  it('shows the labels of the translation file', async () => {
+    const element = await renderForm();
+    expect(element.shadowRoot.querySelector('lightning-card').title).toBe('قيّم هذه الوحدة بصفتك عميلًا داخليًا');
+    expect(element.shadowRoot.querySelector('button.submit').textContent.trim()).toBe('إرسال');
+    expect(element.shadowRoot.querySelector('lightning-input.period').messageWhenPatternMismatch).toBe(
+      LABELS.get('Glocal_Internal_Period_Format')
+    );
+    expect(element.shadowRoot.textContent).not.toMatch(/c\.Glocal_/);
+  });
+
+  it('explains what is missing in ar', async () => {
+    const element = await renderForm();
+    element.shadowRoot.querySelector('button.submit').click();
+    await Promise.resolve();
+    expect(createRecord).not.toHaveBeenCalled();
+    const problems = Array.from(element.shadowRoot.querySelectorAll('.problems li')).map((li) => li.textContent);
+    expect(problems).toEqual([
+      'اختر الوحدة التي تقدّم هذا التقييم باسمها.',
+      LABELS.get('Glocal_Internal_Csat_Required'),
+    ]);
+  });
+
+  it('lays the form out rtl', async () => {
+    const element = await renderForm();
+    expect(element.shadowRoot.querySelector('.internal-form').getAttribute('dir')).toBe('rtl');
+  });
+
+  it('is accessible right to left', async () => {
+    const element = await renderForm();
+    await expect(element).toBeAccessible();
+  });
+});
