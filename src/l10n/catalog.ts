@@ -1,7 +1,7 @@
 // The translatable-item catalog: every text of the source metadata a translator has to translate,
 // keyed by Translation Workbench key. Built from the source (base-language) files only, because a
 // source-format repo keeps no trace of what is untranslated (forcedotcom/cli #1131).
-import { readXmlFile, type XmlElement } from './safeXml.js';
+import { readXmlFileValues, type XmlElement } from './safeXml.js';
 import { childElements, childText, firstChild } from './xmlTree.js';
 import type { SourceMetadataFile, SourceProject } from './sourceProject.js';
 import type { TranslatableItem } from './translatableItem.js';
@@ -121,7 +121,7 @@ function emitFromFile(file: SourceMetadataFile, root: XmlElement, emit: Emit): v
 }
 
 export async function catalogFile(file: SourceMetadataFile, catalog: Catalog): Promise<void> {
-  const document = await readXmlFile(file.path);
+  const document = readXmlFileValues(file.path);
   emitFromFile(file, document.root, (keyed, source, optional) => {
     if (source === undefined || source === '') return;
     catalog.set(keyed.key, {
@@ -133,7 +133,7 @@ export async function catalogFile(file: SourceMetadataFile, catalog: Catalog): P
       maxLength: keyed.maxLength,
       sourceFile: file.path,
       metadataDir: file.metadataDir,
-      slot: keyed.slot,
+      slot: keyed.slot(),
     });
   });
 }

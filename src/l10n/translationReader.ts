@@ -1,7 +1,7 @@
 // Reads the translations of one language from its translation files (Translations,
 // CustomObjectTranslation + fieldTranslation, GlobalValueSetTranslation, StandardValueSetTranslation).
 // An empty element counts as untranslated: metadata-format retrieves write untranslated items empty.
-import { readXmlFile, type XmlElement } from './safeXml.js';
+import { readXmlFileValues, type XmlElement } from './safeXml.js';
 import { childElements, childText } from './xmlTree.js';
 import type { TranslationFile } from './sourceProject.js';
 import type { FoundTranslation } from './translatableItem.js';
@@ -100,7 +100,7 @@ export function translationsInDocument(file: TranslationFile, root: XmlElement):
 }
 
 export async function readTranslationFile(file: TranslationFile): Promise<FoundTranslation[]> {
-  const document = await readXmlFile(file.path);
+  const document = readXmlFileValues(file.path);
   return translationsInDocument(file, document.root);
 }
 

@@ -28,7 +28,7 @@ describe('safe XML', () => {
       const file = join(dir, 'big.xml');
       writeFileSync(file, `<a>${'x'.repeat(2000)}</a>`);
       await expect(readTextFileWithinLimit(file, 1000)).rejects.toThrow(
-        /big.xml is 2007 bytes, over the limit of 1000/
+        /big.xml is more than 1000 bytes, over the limit of 1000/
       );
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -37,8 +37,26 @@ describe('safe XML', () => {
 
   it('names file and line of malformed XML', () => {
     expect(() => parseXmlDocument('<a>\n<b></a>', 'broken.xml')).toThrow(
-      /broken.xml is not well-formed XML \(line 2\)/
+      /broken.xml is not well-formed XML \(line 2\): unexpected <\/a>/
     );
+    expect(() => parseXmlDocument('<a>\n<b>x</b>', 'open.xml')).toThrow(/open.xml .*<a> is not closed/);
+    expect(() => parseXmlDocument('<a/><b/>', 'two.xml')).toThrow(/a second root element/);
+    expect(() => parseXmlDocument('text<a/>', 'text.xml')).toThrow(/text outside the root element/);
+    expect(() => parseXmlDocument('<a><?php x ?></a>', 'pi.xml')).toThrow(/unexpected markup/);
+  });
+
+  it('expands no entity: undeclared ones are errors, predefined ones stay raw', () => {
+    expect(() => parseXmlDocument('<a>&lol;</a>', 'lol.xml')).toThrow(/lol.xml .*undefined entity/);
+    expect(() => parseXmlDocument('<a>Q&A</a>', 'amp.xml')).toThrow(/bare "&"/);
+    const { root } = parseXmlDocument('<a>&lt;&#65;&#x42;</a>', 'ok.xml');
+    expect(root.children).toEqual([{ kind: 'text', raw: '&lt;&#65;&#x42;' }]);
+  });
+
+  it('drops layout-only nodes when asked to read values only', () => {
+    const { root } = parseXmlDocument('<a>\n    <!-- c -->\n    <b>x</b>\n</a>', 'values.xml', false);
+    expect(root.children).toEqual([
+      { kind: 'element', name: 'b', attributes: [], children: [{ kind: 'text', raw: 'x' }] },
+    ]);
   });
 
   it('writes an unedited file back byte for byte (entities, comments, CDATA, attributes)', async () => {
