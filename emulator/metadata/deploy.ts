@@ -653,20 +653,6 @@ function permissionSetUnit(
   };
 }
 
-/** Custom permissions a deployed PermissionSet grants (read by the store for $Permission). */
-export function customPermissionsOfPermissionSet(org: Pick<OrgContext, 'metadata'>, name: string): string[] {
-  const entry = org.metadata.get('PermissionSet', name);
-  if (!entry?.xml) return [];
-  try {
-    const root = parseXml(entry.xml, name).PermissionSet as XmlNode;
-    return nodes(root?.customPermissions)
-      .filter((permission) => bool(permission.enabled))
-      .map((permission) => text(permission.name) ?? '');
-  } catch {
-    return [];
-  }
-}
-
 function customMetadataUnit(
   component: PackageComponent,
   xml: string,

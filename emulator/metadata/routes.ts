@@ -4,7 +4,7 @@
 import { registry } from '@salesforce/source-deploy-retrieve';
 import { ApiError, type RouteResponse, type Router } from '../http/router.js';
 import type { OrgContext } from '../types.js';
-import { customPermissionsOfPermissionSet, type DeployOptions } from './deploy.js';
+import type { DeployOptions } from './deploy.js';
 import { deployResult, isDone, MetadataJobs } from './jobs.js';
 import type { PackageManifest } from './package.js';
 import { listMetadata } from './retrieve.js';
@@ -207,8 +207,6 @@ function restDeployOptions(json: Record<string, unknown>): DeployOptions {
 
 export function registerMetadataRoutes(router: Router<OrgContext>, org: OrgContext): void {
   const jobs = metadataJobs(org);
-  // deployed permission sets grant custom permissions ($Permission in formulas)
-  org.store.customPermissionsOf = (name) => customPermissionsOfPermissionSet(org, name);
 
   const soap = (req: { text(): string }): RouteResponse => {
     try {

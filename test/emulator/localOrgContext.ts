@@ -3,6 +3,7 @@
 import { ComponentSet, MetadataConverter } from '@salesforce/source-deploy-retrieve';
 import { zipSync } from 'fflate';
 import { FaultController } from '../../emulator/http/faults.js';
+import { customPermissionsFromMetadata } from '../../emulator/org/permissions.js';
 import { MetadataStore, OrgSchema } from '../../emulator/org/schema.js';
 import { seedStandardOrg } from '../../emulator/org/standardObjects.js';
 import { RecordStore } from '../../emulator/org/store.js';
@@ -14,6 +15,8 @@ export const TEST_USER_ID = '005000000000001AAA';
 export function localOrgContext(): OrgContext {
   const schema = new OrgSchema();
   const store = new RecordStore(schema, () => TEST_USER_ID);
+  const metadata = new MetadataStore();
+  store.customPermissionsOf = (name) => customPermissionsFromMetadata(metadata, name);
   seedStandardOrg(schema, store, { orgId: TEST_ORG_ID, userId: TEST_USER_ID, username: 'admin@glocal.local' });
   return {
     instanceUrl: 'http://127.0.0.1:0',
@@ -24,7 +27,7 @@ export function localOrgContext(): OrgContext {
     apiVersion: '62.0',
     schema,
     store,
-    metadata: new MetadataStore(),
+    metadata,
     faults: new FaultController(),
     limits: { used: 0, max: 100000 },
     sessions: new Set(['00D000000000001!LOCAL']),

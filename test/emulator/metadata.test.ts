@@ -374,8 +374,6 @@ describe('records that metadata creates', () => {
     const permissionSets = [...org.store.table('PermissionSet').rows.values()].filter((r) => r.Name === 'Glocal_Test');
     expect(permissionSets).toHaveLength(1);
 
-    const router = new Router<OrgContext>();
-    registerMetadataRoutes(router, org);
     org.store.putSystemRecord('PermissionSetAssignment', 'PermissionSetId', {
       AssigneeId: TEST_USER_ID,
       PermissionSetId: permissionSets[0].Id,
