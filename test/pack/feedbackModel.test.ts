@@ -2,7 +2,7 @@
 // scorecard numbers (averages, perception gap, NPS, CSAT %) and the validation rules are checked on
 // real records. "Checked on the local org" — the formulas stay inside the subset it evaluates.
 import { describe, it, expect, beforeAll } from '@jest/globals';
-import { customPermissionsOfPermissionSet, runDeploy } from '../../emulator/metadata/deploy.js';
+import { runDeploy } from '../../emulator/metadata/deploy.js';
 import type { WriteResult } from '../../emulator/org/store.js';
 import type { OrgContext } from '../../emulator/types.js';
 import { localOrgContext, zipOfSource } from '../emulator/localOrgContext.js';
@@ -47,7 +47,6 @@ beforeAll(async () => {
     ignoreWarnings: false,
   });
   expect(outcome.failures).toEqual([]);
-  org.store.customPermissionsOf = (name) => customPermissionsOfPermissionSet(org, name);
   partnerAccountId = insertOne('Account', { Name: 'Acme BPO' });
 
   // A second user who holds Glocal_Partner, as an external partner user would.
