@@ -196,47 +196,54 @@ export class IngestJobs {
       for (;;) {
         if ((job.state as JobState) === 'Aborted') return this.markUnprocessed(job, upload, cursor.rowEnd);
         const chunkStart = cursor.rowEnd;
+        const resultsBefore = job.results.length;
         const rows: Array<Record<string, unknown>> = [];
-        const positions: Array<{ start: number; end: number; error?: string }> = [];
+        const written: RowResult[] = [];
+        let read = 0;
+        let failed = 0;
         try {
-          while (rows.length < INGEST_CHUNK_ROWS) {
+          while (read < INGEST_CHUNK_ROWS) {
             const fields = cursor.next();
             if (!fields) break;
-            const position: { start: number; end: number; error?: string } = {
+            read++;
+            const result: RowResult = {
               start: cursor.rowStart,
               end: cursor.rowEnd,
+              upload,
+              id: null,
+              created: false,
+              error: undefined,
             };
+            job.results.push(result);
             if (fields.length !== plan.columns.length) {
-              position.error = `INVALID_FIELD:Row ${cursor.rowNumber} has ${fields.length} columns but the header has ${plan.columns.length}:--`;
+              result.error = `INVALID_FIELD:Row ${cursor.rowNumber} has ${fields.length} columns but the header has ${plan.columns.length}:--`;
+              failed++;
+            } else {
+              rows.push(plan.toRecord(fields));
+              written.push(result);
             }
-            rows.push(position.error ? {} : plan.toRecord(fields));
-            positions.push(position);
           }
         } catch (error) {
-          if (error instanceof CsvError) return this.fail(job, `InvalidBatch : ${error.message}`, upload, chunkStart);
+          if (error instanceof CsvError) {
+            job.results.length = resultsBefore;
+            return this.fail(job, `InvalidBatch : ${error.message}`, upload, chunkStart);
+          }
           throw error;
         }
-        if (rows.length === 0) break;
-        const valid = positions.map((p, i) => (p.error ? -1 : i)).filter((i) => i >= 0);
-        const answers = this.write(
-          job,
-          valid.map((i) => rows[i])
-        );
-        let answerIndex = 0;
-        for (const position of positions) {
-          const answer = position.error ? undefined : answers[answerIndex++];
-          const error = position.error ?? (answer && !answer.success ? errorText(answer) : undefined);
-          job.results.push({
-            start: position.start,
-            end: position.end,
-            upload,
-            id: answer?.id ?? null,
-            created: answer?.created === true,
-            error,
-          });
-          job.processed++;
-          if (error) job.failed++;
+        if (read === 0) break;
+        const answers = this.write(job, rows);
+        for (let i = 0; i < written.length; i++) {
+          const answer = answers[i];
+          const result = written[i];
+          result.id = answer.id;
+          result.created = answer.created === true;
+          if (!answer.success) {
+            result.error = errorText(answer);
+            failed++;
+          }
         }
+        job.processed += read;
+        job.failed += failed;
         job.totalProcessingTime = Date.now() - started;
         this.touch(job);
         await yieldToEventLoop();
