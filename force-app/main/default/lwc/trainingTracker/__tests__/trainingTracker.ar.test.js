@@ -42,7 +42,7 @@ describe('c-training-tracker for a ar user', () => {
     const element = await renderTracker();
     expect(element.shadowRoot.querySelector('lightning-card').title).toBe('تدريب الفريق');
     const rows = element.shadowRoot.querySelectorAll('tr.record-row');
-    expect(rows[0].querySelector('.mark-completed').textContent.trim()).toBe('وضع علامة مكتمل');
+    expect(rows[0].querySelector('.mark-completed').textContent.trim()).toBe('وضع علامة كمكتمل');
     expect(rows[0].querySelector('.overdue').textContent.trim()).toBe('متأخر');
     expect(rows[1].querySelector('.certificate .slds-badge').textContent).toBe(
       LABELS.get('Glocal_Training_Cert_Expiring')

@@ -43,7 +43,7 @@ describe('c-training-tracker for a da user', () => {
     expect(element.shadowRoot.querySelector('lightning-card').title).toBe('Teamets kurser');
     const rows = element.shadowRoot.querySelectorAll('tr.record-row');
     expect(rows[0].querySelector('.mark-completed').textContent.trim()).toBe('Markér som gennemført');
-    expect(rows[0].querySelector('.overdue').textContent.trim()).toBe('Forfalden');
+    expect(rows[0].querySelector('.overdue').textContent.trim()).toBe('Overskredet');
     expect(rows[1].querySelector('.certificate .slds-badge').textContent).toBe(
       LABELS.get('Glocal_Training_Cert_Expiring')
     );
