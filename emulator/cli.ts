@@ -2,7 +2,7 @@
 //   npm run org -- --port 8443 --data-dir .localorg [--verbose]
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { startOrg } from './index.js';
+import { startOrg, tuneHeapForLargeData } from './index.js';
 
 const USAGE = `Usage: npm run org -- [--port N] [--data-dir DIR] [--api-version 62.0] [--daily-api-limit N] [--verbose]`;
 
@@ -37,6 +37,7 @@ async function main(): Promise<void> {
     console.error(`--daily-api-limit must be a positive whole number, got ${values['daily-api-limit']}`);
     process.exit(2);
   }
+  tuneHeapForLargeData();
   const dataDir = values['data-dir'] ? resolve(values['data-dir']) : undefined;
   const org = await startOrg({
     port,

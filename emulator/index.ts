@@ -11,6 +11,7 @@
  * (emulator/bulk/routes.ts → registerBulkRoutes), both mounted here.
  */
 import type { Server } from 'node:http';
+import v8 from 'node:v8';
 import { FaultController, type FaultPlan } from './http/faults.js';
 import { Router } from './http/router.js';
 import { serverPort, startServer } from './http/server.js';
@@ -28,6 +29,15 @@ import type { LocalOrg, OrgContext, RequestLogEntry, StartOrgOptions } from './t
 
 export type { LocalOrg, OrgContext, RequestLogEntry, StartOrgOptions } from './types.js';
 export type { FaultPlan } from './http/faults.js';
+
+/**
+ * A larger young generation makes bulk loads of millions of rows ~25% cheaper (fewer scavenges
+ * of short-lived row objects). Called by the org's own entry points (npm run org, bench:org);
+ * processes that embed the org (tests) keep Node's defaults.
+ */
+export function tuneHeapForLargeData(): void {
+  v8.setFlagsFromString('--max-semi-space-size=64');
+}
 
 const ORG_ID = '00D000000000001AAA';
 const ADMIN_USER_ID = '005000000000001AAA';

@@ -5,7 +5,7 @@
 //  3. SOQL with an indexed (external ID) filter over all rows, server-side and round trip.
 // Usage: npm run bench:org [-- --rows 1000000]
 import { parseArgs } from 'node:util';
-import { startOrg, type LocalOrg } from '../emulator/index.js';
+import { startOrg, tuneHeapForLargeData, type LocalOrg } from '../emulator/index.js';
 import type { FieldSchema } from '../emulator/org/schema.js';
 
 const { values } = parseArgs({ options: { rows: { type: 'string', default: '1000000' } } });
@@ -37,7 +37,12 @@ function defineBenchObject(org: LocalOrg, name: string): void {
       Flag__c: field('Flag__c', 'boolean'),
       Status__c: field('Status__c', 'picklist', {
         restrictedPicklist: true,
-        picklistValues: ['Assigned', 'Completed', 'Failed'].map((v) => ({ value: v, label: v, active: true, default: false })),
+        picklistValues: ['Assigned', 'Completed', 'Failed'].map((v) => ({
+          value: v,
+          label: v,
+          active: true,
+          default: false,
+        })),
       }),
       Email__c: field('Email__c', 'email', { length: 80 }),
       Notes__c: field('Notes__c', 'textarea', { length: 32768 }),
@@ -52,7 +57,13 @@ function row(i: number, prefix: string): string {
   return `Row ${i},${prefix}${i},text ${i % 97},${(i % 100000) / 100},${i % 101},${day},${i % 2 === 0},${STATUSES[i % 3]},user${i % 5000}@example.com,"note, ${i}"`;
 }
 
-async function api(org: LocalOrg, method: string, path: string, body?: string, type = 'application/json'): Promise<unknown> {
+async function api(
+  org: LocalOrg,
+  method: string,
+  path: string,
+  body?: string,
+  type = 'application/json'
+): Promise<unknown> {
   const res = await fetch(`${org.instanceUrl}${path}`, {
     method,
     headers: { Authorization: `Bearer ${org.accessToken}`, ...(body !== undefined ? { 'Content-Type': type } : {}) },
@@ -68,7 +79,12 @@ const cpuMs = (u: NodeJS.CpuUsage): number => (u.user + u.system) / 1000;
 
 async function benchBulk(org: LocalOrg): Promise<void> {
   defineBenchObject(org, 'Bench_Bulk__c');
-  const job = (await api(org, 'POST', `${V}/jobs/ingest`, JSON.stringify({ object: 'Bench_Bulk__c', operation: 'insert', lineEnding: 'LF' }))) as { id: string };
+  const job = (await api(
+    org,
+    'POST',
+    `${V}/jobs/ingest`,
+    JSON.stringify({ object: 'Bench_Bulk__c', operation: 'insert', lineEnding: 'LF' })
+  )) as { id: string };
   // uploads of ≤ 100 MB, as the Bulk API allows
   const perUpload = 500_000;
   for (let start = 0; start < ROWS; start += perUpload) {
@@ -87,10 +103,18 @@ async function benchBulk(org: LocalOrg): Promise<void> {
   }
   const wall = performance.now() - t0;
   const cpu = cpuMs(process.cpuUsage(cpu0));
-  console.log(`Bulk 2.0 ingest over HTTP: ${ROWS.toLocaleString('en-US')} rows, state ${info.state}, failed ${info.numberRecordsFailed}`);
-  console.log(`  UploadComplete → ${info.state}: ${(wall / 1000).toFixed(1)} s = ${rate(info.numberRecordsProcessed, wall)} (wall)`);
-  console.log(`  org processing time reported by the job: ${info.totalProcessingTime} ms = ${rate(info.numberRecordsProcessed, info.totalProcessingTime)}`);
-  console.log(`  CPU time of the org process: ${(cpu / 1000).toFixed(1)} s = ${rate(info.numberRecordsProcessed, cpu)} (per CPU-second)`);
+  console.log(
+    `Bulk 2.0 ingest over HTTP: ${ROWS.toLocaleString('en-US')} rows, state ${info.state}, failed ${info.numberRecordsFailed}`
+  );
+  console.log(
+    `  UploadComplete → ${info.state}: ${(wall / 1000).toFixed(1)} s = ${rate(info.numberRecordsProcessed, wall)} (wall)`
+  );
+  console.log(
+    `  org processing time reported by the job: ${info.totalProcessingTime} ms = ${rate(info.numberRecordsProcessed, info.totalProcessingTime)}`
+  );
+  console.log(
+    `  CPU time of the org process: ${(cpu / 1000).toFixed(1)} s = ${rate(info.numberRecordsProcessed, cpu)} (per CPU-second)`
+  );
 }
 
 function benchStore(org: LocalOrg): void {
@@ -102,7 +126,9 @@ function benchStore(org: LocalOrg): void {
   for (let start = 0; start < ROWS; start += 10_000) {
     const batch: Array<Record<string, string>> = [];
     for (let i = start; i < Math.min(ROWS, start + 10_000); i++) {
-      const cells = row(i, 'S-').replace(/"note, (\d+)"/, 'note $1').split(',');
+      const cells = row(i, 'S-')
+        .replace(/"note, (\d+)"/, 'note $1')
+        .split(',');
       const rec: Record<string, string> = {};
       columns.forEach((c, k) => (rec[c] = cells[k]));
       batch.push(rec);
@@ -130,15 +156,26 @@ async function benchQuery(org: LocalOrg): Promise<void> {
   }
   const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   console.log(`SOQL with an external-ID filter over ${ROWS.toLocaleString('en-US')} rows (20 runs):`);
-  console.log(`  round trip median ${median(timings).toFixed(1)} ms, max ${Math.max(...timings).toFixed(1)} ms; server-side median ${median(server)} ms`);
+  console.log(
+    `  round trip median ${median(timings).toFixed(1)} ms, max ${Math.max(...timings).toFixed(1)} ms; server-side median ${median(server)} ms`
+  );
   const t0 = performance.now();
-  const count = (await api(org, 'GET', `${V}/query?q=${encodeURIComponent("SELECT COUNT() FROM Bench_Bulk__c WHERE Status__c = 'Failed'")}`)) as { totalSize: number };
-  console.log(`  for contrast, a full scan (COUNT() on a non-indexed field): ${(performance.now() - t0).toFixed(0)} ms, ${count.totalSize} rows`);
+  const count = (await api(
+    org,
+    'GET',
+    `${V}/query?q=${encodeURIComponent("SELECT COUNT() FROM Bench_Bulk__c WHERE Status__c = 'Failed'")}`
+  )) as { totalSize: number };
+  console.log(
+    `  for contrast, a full scan (COUNT() on a non-indexed field): ${(performance.now() - t0).toFixed(0)} ms, ${count.totalSize} rows`
+  );
 }
 
+tuneHeapForLargeData();
 const org = await startOrg({ dailyApiLimit: 10_000_000 });
 try {
-  console.log(`Local org bench: ${ROWS.toLocaleString('en-US')} ten-column rows (Node ${process.versions.node}, ${(await import('node:os')).cpus().length} CPUs, load ${(await import('node:os')).loadavg()[0].toFixed(1)})`);
+  console.log(
+    `Local org bench: ${ROWS.toLocaleString('en-US')} ten-column rows (Node ${process.versions.node}, ${(await import('node:os')).cpus().length} CPUs, load ${(await import('node:os')).loadavg()[0].toFixed(1)})`
+  );
   await benchBulk(org);
   await benchQuery(org);
   benchStore(org);

@@ -121,7 +121,9 @@ async function handle(
           break;
       }
     }
-    if (path.startsWith('/services/') && !path.startsWith('/services/Soap/') && !authenticated(org, req)) {
+    const needsSession =
+      (path.startsWith('/services/') && !path.startsWith('/services/Soap/')) || path.startsWith('/id/');
+    if (needsSession && !authenticated(org, req)) {
       return finish({ status: 401, body: errorBody('Session expired or invalid', 'INVALID_SESSION_ID') });
     }
     if (path.startsWith('/services/')) {

@@ -98,6 +98,9 @@ export class Table {
   public referenceFields: FieldSchema[] = [];
   public autoNumberFields: FieldSchema[] = [];
   public createable = new Set<string>();
+  /** the unique / external-ID indexes as a list (hot loops), and whether any is unique */
+  public indexList: Array<{ name: string; field: FieldSchema; index: Map<string, string | string[]> }> = [];
+  public hasUniqueChecks = false;
   public updateable = new Set<string>();
   /** exact input key → field (input keys repeat across rows) */
   public keyCache = new Map<string, FieldSchema | null>();
@@ -272,6 +275,7 @@ export class RecordStore {
         compiled = compileFormula(field.formula!.source, {
           returnType: field.formula!.returnType,
           treatBlanksAsZero: field.formula!.treatBlanksAsZero,
+          fieldType: this.fieldTypeResolver(table),
         });
       } catch {
         // not evaluable locally: the deploy reported it; reads answer null rather than a wrong value
@@ -280,6 +284,29 @@ export class RecordStore {
       table.formulas.set(field.name, compiled);
     }
     return compiled;
+  }
+
+  /** Metadata field type of a formula path (Course__r.Passing_Score__c → 'Number'), for the formula compiler. */
+  public fieldTypeResolver(table: Table): (path: string) => string | undefined {
+    return (path: string) => {
+      const parts = path.split('.');
+      let current: SObjectSchema | undefined = table.schema;
+      for (let i = 0; i < parts.length - 1 && current; i++) {
+        const lower = parts[i].toLowerCase();
+        const rel: FieldSchema | undefined = Object.values(current.fields).find(
+          (f) =>
+            f.type === 'reference' &&
+            f.relationshipName &&
+            (f.custom || f.name.endsWith('__c') ? `${f.relationshipName}__r` : f.relationshipName).toLowerCase() ===
+              lower
+        );
+        current = rel?.referenceTo?.[0] ? this.schema.getObject(rel.referenceTo[0]) : undefined;
+      }
+      const field = current ? fieldOf(current, parts[parts.length - 1]) : undefined;
+      if (!field) return undefined;
+      if (field.formula) return field.formula.returnType;
+      return formulaTypeOf(field);
+    };
   }
 
   public formulaContext(
@@ -779,21 +806,27 @@ export class RecordStore {
   // ---------------------------------------------------------------- internals: commit
 
   private commitAll(table: Table, prepared: Prepared[], opts: WriteOptions, userId: string): WriteResult[] {
-    // unique / external-ID values: against stored rows and within this batch
-    const batchKeys = new Map<string, Map<string, number>>();
-    for (let i = 0; i < prepared.length; i++) {
-      const p = prepared[i];
-      if (p.kind === 'failed') continue;
-      const dupes = this.duplicateErrors(table, p, batchKeys, i);
-      if (dupes.length) prepared[i] = failed(dupes, p.kind === 'update' ? p.id : undefined);
-    }
-    const anyFailed = prepared.some((p) => p.kind === 'failed');
-    if (opts.allOrNone && anyFailed) {
-      return rollBack(prepared.map((p) => toResult(p, null)));
+    // unique / external-ID values: all or none checks stored rows and the batch up front; otherwise
+    // each row is checked against the live indexes just before it is committed (which also sees
+    // the rows committed earlier in the same batch)
+    if (opts.allOrNone) {
+      const batchKeys = new Map<string, Map<string, number>>();
+      for (let i = 0; i < prepared.length; i++) {
+        const p = prepared[i];
+        if (p.kind === 'failed') continue;
+        const dupes = this.duplicateErrors(table, p, batchKeys, i);
+        if (dupes.length) prepared[i] = failed(dupes, p.kind === 'update' ? p.id : undefined);
+      }
+      if (prepared.some((p) => p.kind === 'failed')) return rollBack(prepared.map((p) => toResult(p, null)));
     }
     const now = formatDateTime(Date.now());
     const results: WriteResult[] = [];
-    for (const p of prepared) {
+    for (let i = 0; i < prepared.length; i++) {
+      let p = prepared[i];
+      if (p.kind !== 'failed' && !opts.allOrNone && table.hasUniqueChecks) {
+        const dupes = this.duplicateErrors(table, p, undefined, i);
+        if (dupes.length) p = failed(dupes, p.kind === 'update' ? p.id : undefined);
+      }
       if (p.kind === 'failed') {
         results.push(toResult(p, null));
       } else if (p.kind === 'insert') {
@@ -822,37 +855,44 @@ export class RecordStore {
   private duplicateErrors(
     table: Table,
     p: Prepared & { kind: 'insert' | 'update' },
-    batchKeys: Map<string, Map<string, number>>,
+    batchKeys: Map<string, Map<string, number>> | undefined,
     position: number
   ): WriteError[] {
     const errors: WriteError[] = [];
-    for (const [fieldName, index] of table.indexes) {
-      const field = table.schema.fields[fieldName];
+    for (const { name: fieldName, field, index } of table.indexList) {
       if (!field.unique) continue;
       const v = p.values[fieldName];
       if (v === null || v === undefined || v === '') continue;
       if (p.kind === 'update' && p.before[fieldName] === v) continue;
       const key = indexKey(field, v);
-      const existing = idsOf(index.get(key)).filter((id) => p.kind !== 'update' || id !== p.id);
-      let inBatch = batchKeys.get(fieldName);
-      if (!inBatch) {
+      const entry = index.get(key);
+      const clash =
+        entry === undefined
+          ? undefined
+          : typeof entry === 'string'
+            ? p.kind === 'update' && entry === p.id
+              ? undefined
+              : entry
+            : entry.find((id) => p.kind !== 'update' || id !== p.id);
+      let inBatch = batchKeys?.get(fieldName);
+      if (batchKeys && !inBatch) {
         inBatch = new Map();
         batchKeys.set(fieldName, inBatch);
       }
-      if (existing.length) {
+      if (clash !== undefined) {
         errors.push({
           statusCode: 'DUPLICATE_VALUE',
-          message: `duplicate value found: ${fieldName} duplicates value on record with id: ${existing[0]}`,
+          message: `duplicate value found: ${fieldName} duplicates value on record with id: ${clash}`,
           fields: [],
         });
-      } else if (inBatch.has(key)) {
+      } else if (inBatch?.has(key)) {
         errors.push({
           statusCode: 'DUPLICATE_VALUE',
           message: `duplicate value found: ${fieldName} duplicates value on record with id: <unknown>`,
           fields: [],
         });
       } else {
-        inBatch.set(key, position);
+        inBatch?.set(key, position);
       }
     }
     for (const combo of table.schema.compositeUnique ?? []) {
@@ -860,22 +900,22 @@ export class RecordStore {
       if (values.some((v) => v == null)) continue;
       const comboKey = '#' + combo.join('+');
       const valueKey = values.map((v) => String(v)).join('|');
-      let inBatch = batchKeys.get(comboKey);
-      if (!inBatch) {
+      let inBatch = batchKeys?.get(comboKey);
+      if (batchKeys && !inBatch) {
         inBatch = new Map();
         batchKeys.set(comboKey, inBatch);
       }
       const clash = [...table.rows.values()].find(
         (r) => (p.kind !== 'update' || r.Id !== p.id) && combo.every((f, i) => r[f] === values[i])
       );
-      if (clash || inBatch.has(valueKey)) {
+      if (clash || inBatch?.has(valueKey)) {
         errors.push({
           statusCode: 'DUPLICATE_VALUE',
           message: `Duplicate ${table.name}. ${combo.map((f, i) => `${f}: ${String(values[i])}`).join(', ')}`,
           fields: [],
         });
       } else {
-        inBatch.set(valueKey, position);
+        inBatch?.set(valueKey, position);
       }
     }
     return errors;
@@ -906,10 +946,10 @@ export class RecordStore {
   public addRow(table: Table, record: StoredRecord): void {
     const id = record.Id as string;
     table.rows.set(id, record);
-    for (const [fieldName, index] of table.indexes) {
+    for (const { name: fieldName, field, index } of table.indexList) {
       const v = record[fieldName];
       if (v === null || v === undefined || v === '') continue;
-      const key = indexKey(table.schema.fields[fieldName], v);
+      const key = indexKey(field, v);
       const list = index.get(key);
       if (list === undefined) index.set(key, id);
       else if (typeof list === 'string') index.set(key, [list, id]);
@@ -1181,7 +1221,10 @@ export class RecordStore {
       try {
         table.rules.push({
           name: rule.name,
-          formula: compileFormula(rule.errorConditionFormula, { returnType: 'Checkbox' }),
+          formula: compileFormula(rule.errorConditionFormula, {
+            returnType: 'Checkbox',
+            fieldType: this.fieldTypeResolver(table),
+          }),
           message: rule.errorMessage,
           displayField: rule.errorDisplayField,
         });
@@ -1205,6 +1248,10 @@ export class RecordStore {
     if (indexesChanged) {
       table.indexes = new Map(wantIndexes.map((n) => [n, new Map()]));
       table.childIndexes = new Map(wantChildren.map((n) => [n, new Map()]));
+    }
+    table.indexList = [...table.indexes].map(([name, index]) => ({ name, field: obj.fields[name], index }));
+    table.hasUniqueChecks = table.indexList.some((i) => i.field.unique) || (obj.compositeUnique?.length ?? 0) > 0;
+    if (indexesChanged) {
       const rows = [...table.rows.values()];
       table.rows.clear();
       for (const r of rows) this.addRow(table, r);

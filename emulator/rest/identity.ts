@@ -10,7 +10,7 @@ export function versionsUpTo(latest: string): string[] {
 }
 
 export function registerIdentityRoutes(router: Router<OrgContext>): void {
-  router.add('GET', '/services/oauth2/userinfo', ({ org }) => {
+  const userinfo = ({ org }: { org: OrgContext }) => {
     const user = org.store.table('User').rows.get(org.userId);
     return {
       status: 200,
@@ -41,6 +41,13 @@ export function registerIdentityRoutes(router: Router<OrgContext>): void {
         updated_at: new Date().toISOString(),
       },
     };
+  };
+  router.add('GET', '/services/oauth2/userinfo', userinfo);
+  // the identity URL (the `sub` above), which jsforce's identity() reads
+  router.add('GET', '/id/:orgId/:userId', (req) => {
+    const reply = userinfo(req);
+    const body = reply.body as Record<string, unknown>;
+    return { status: 200, body: { ...body, id: body.sub, username: req.org.username, organization_id: req.org.orgId } };
   });
 
   router.add('GET', '/services/data', ({ org }) => ({
