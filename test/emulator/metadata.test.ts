@@ -555,3 +555,78 @@ describe('REST deployRequest (SF_ORG_METADATA_REST_DEPLOY)', () => {
     expect(org.schema.getField('Widget__c', 'Code__c')).toBeDefined();
   });
 });
+
+describe('other Metadata API calls', () => {
+  it('cancels a queued deploy, which then changes nothing', async () => {
+    const org = localOrgContext();
+    const router = new Router<OrgContext>();
+    registerMetadataRoutes(router, org);
+    const zip = zipOf({
+      'package.xml': packageXml({ CustomObject: ['Widget__c'] }),
+      'objects/Widget__c.object': WIDGET,
+    }).toString('base64');
+    const started = await soapCall(
+      router,
+      org,
+      soapEnvelope(
+        'deploy',
+        `<ZipFile>${zip}</ZipFile><DeployOptions><singlePackage>true</singlePackage></DeployOptions>`
+      )
+    );
+    const id = String(started.result.id);
+    const canceled = await soapCall(router, org, soapEnvelope('cancelDeploy', `<id>${id}</id>`));
+    expect(canceled.result).toMatchObject({ id, done: 'false' });
+    await metadataJobs(org).idle();
+    const status = await soapCall(
+      router,
+      org,
+      soapEnvelope('checkDeployStatus', `<asyncProcessId>${id}</asyncProcessId><includeDetails>false</includeDetails>`)
+    );
+    expect(status.result).toMatchObject({ status: 'Canceled', done: 'true', success: 'false' });
+    expect(org.schema.getObject('Widget__c')).toBeUndefined();
+  });
+
+  it('describes the metadata types it knows', async () => {
+    const org = localOrgContext();
+    const router = new Router<OrgContext>();
+    registerMetadataRoutes(router, org);
+    const described = await soapCall(router, org, soapEnvelope('describeMetadata', '<asOfVersion>62.0</asOfVersion>'));
+    const objects = described.result.metadataObjects as Array<{
+      xmlName: string;
+      directoryName: string;
+      suffix?: string;
+    }>;
+    expect(objects).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ xmlName: 'CustomObject', directoryName: 'objects', suffix: 'object' }),
+      ])
+    );
+  });
+
+  it('runs destructiveChangesPre before the package, so a field can be replaced', () => {
+    const org = localOrgContext();
+    deployFiles(org, {
+      'package.xml': packageXml({ CustomObject: ['Widget__c'] }),
+      'objects/Widget__c.object': WIDGET,
+    });
+    const outcome = deployFiles(org, {
+      'package.xml': packageXml({ CustomField: ['Widget__c.Color__c'] }),
+      'destructiveChangesPre.xml': packageXml({ CustomField: ['Widget__c.Size__c'] }),
+      'objects/Widget__c.object': `${OBJECT_HEAD}${field('Color__c', '<type>Text</type><length>20</length>')}</CustomObject>`,
+    });
+    expect(outcome.failures).toEqual([]);
+    expect(org.schema.getField('Widget__c', 'Size__c')).toBeUndefined();
+    expect(org.schema.getField('Widget__c', 'Color__c')).toBeDefined();
+  });
+
+  it('retrieves custom labels one by one from the deployed CustomLabels file', async () => {
+    const org = localOrgContext();
+    expect(runDeploy(org, await zipOfSource('force-app'), DEPLOY).success).toBe(true);
+    const names = org.metadata.list('CustomLabel').map((entry) => entry.fullName);
+    expect(names.length).toBeGreaterThan(0);
+    const retrieved = runRetrieve(org, { types: [{ name: 'CustomLabel', members: [names[0]] }] }, true);
+    const labels = Buffer.from(unzipSync(new Uint8Array(retrieved.zip))['labels/CustomLabels.labels']).toString();
+    expect(labels).toContain(`<fullName>${names[0]}</fullName>`);
+    expect((labels.match(/<labels>/g) ?? []).length).toBe(1);
+  });
+});
