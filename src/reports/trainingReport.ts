@@ -1,2 +1,185 @@
-/* Work in progress (engineer REPORTS): the TrainingReport computation and its queries. */
-export type TrainingReport = { rows: unknown[] };
+/*
+ * Training per market: how many trainings were assigned, completed and passed, the completion and
+ * pass rates, how many are overdue and how many certificates expire soon, and who is overdue.
+ *
+ * The counts come from one GROUP BY query (market × status × result); "overdue" and "expiring"
+ * read the pack's own formulas (Overdue__c, Cert_Expires_On__c), so the report agrees with the
+ * market page, the home page and the "overdue training" list view.
+ */
+import { soqlLiteral } from '../org/soql.js';
+import { numberOf, percent } from './metrics.js';
+import type { ReportOrg } from './reportOrg.js';
+
+export type TrainingReportOptions = {
+  /** Only this market (Market__c.Country_Code__c, e.g. DK). */
+  market?: string;
+  /** Certificates that expire from today up to this many days ahead count as expiring. */
+  withinDays: number;
+};
+
+/** The numbers of one market, or of all markets together. */
+export type TrainingFigures = {
+  /** Every training record (whatever its status): the denominator of the completion rate, as in Market__c.Training_Records__c. */
+  assigned: number;
+  /** Status Completed. */
+  completed: number;
+  /** Result Pass. */
+  passed: number;
+  /** completed / assigned in %, one decimal; null without records. */
+  completionRate: number | null;
+  /** passed / completed in %, one decimal; null without completions. */
+  passRate: number | null;
+  /** Due date past and still Assigned or In Progress (Training_Record__c.Overdue__c). */
+  overdue: number;
+  /** Certificates (passed trainings) whose Cert_Expires_On__c is between today and today + withinDays. */
+  expiring: number;
+};
+
+export type MarketTraining = TrainingFigures & { countryCode: string; market: string };
+
+export type OverdueTraining = {
+  countryCode: string;
+  /** The training record's name (TR-000123). */
+  record: string;
+  participant: string | null;
+  email: string | null;
+  course: string | null;
+  courseCode: string | null;
+  dueOn: string;
+  status: string;
+};
+
+export type TrainingReport = {
+  withinDays: number;
+  market?: string;
+  markets: MarketTraining[];
+  total: TrainingFigures;
+  /** Who is overdue, oldest due date first. */
+  overdue: OverdueTraining[];
+};
+
+// ---- What the queries return (aliases are part of the contract with computeTrainingReport) ----
+
+export type MarketRow = { Country_Code__c: string; Name: string };
+export type TrainingCountRow = { market: string; status: string | null; result: string | null; records: number };
+export type ExpiringCountRow = { market: string; records: number };
+type Named = { Name?: string | null; Email?: string | null } | null;
+export type OverdueRow = {
+  Name: string;
+  Due_On__c: string;
+  Status__c: string;
+  Market__r: { Country_Code__c: string } | null;
+  Course__r: { Name?: string | null; Course_Code__c?: string | null } | null;
+  Participant_User__r?: Named;
+  Participant_Contact__r?: Named;
+};
+
+export type TrainingReportRows = {
+  markets: MarketRow[];
+  counts: TrainingCountRow[];
+  expiring: ExpiringCountRow[];
+  overdue: OverdueRow[];
+};
+
+export function trainingReportQueries(options: TrainingReportOptions): Record<keyof TrainingReportRows, string> {
+  const market = options.market ? soqlLiteral(options.market) : undefined;
+  const onMarket = market ? ` AND Market__r.Country_Code__c = ${market}` : '';
+  return {
+    markets: `SELECT Country_Code__c, Name FROM Market__c${
+      market ? ` WHERE Country_Code__c = ${market}` : ''
+    } ORDER BY Country_Code__c`,
+    counts:
+      'SELECT Market__r.Country_Code__c market, Status__c status, Result__c result, COUNT(Id) records ' +
+      `FROM Training_Record__c${market ? ` WHERE Market__r.Country_Code__c = ${market}` : ''} ` +
+      'GROUP BY Market__r.Country_Code__c, Status__c, Result__c',
+    expiring:
+      'SELECT Market__r.Country_Code__c market, COUNT(Id) records FROM Training_Record__c ' +
+      `WHERE Cert_Expires_On__c >= TODAY AND Cert_Expires_On__c <= NEXT_N_DAYS:${options.withinDays}${onMarket} ` +
+      'GROUP BY Market__r.Country_Code__c',
+    overdue:
+      'SELECT Name, Due_On__c, Status__c, Market__r.Country_Code__c, Course__r.Name, Course__r.Course_Code__c, ' +
+      'Participant_User__r.Name, Participant_User__r.Email, Participant_Contact__r.Name, Participant_Contact__r.Email ' +
+      `FROM Training_Record__c WHERE Overdue__c = true${onMarket} ORDER BY Due_On__c, Name`,
+  };
+}
+
+export async function runTrainingReport(org: ReportOrg, options: TrainingReportOptions): Promise<TrainingReport> {
+  const queries = trainingReportQueries(options);
+  const [markets, counts, expiring, overdue] = await Promise.all([
+    org.query<MarketRow>(queries.markets),
+    org.query<TrainingCountRow>(queries.counts),
+    org.query<ExpiringCountRow>(queries.expiring),
+    org.query<OverdueRow>(queries.overdue),
+  ]);
+  return computeTrainingReport({ markets, counts, expiring, overdue }, options);
+}
+
+function emptyCounts(): Omit<TrainingFigures, 'completionRate' | 'passRate'> {
+  return { assigned: 0, completed: 0, passed: 0, overdue: 0, expiring: 0 };
+}
+
+function withRates(counts: Omit<TrainingFigures, 'completionRate' | 'passRate'>): TrainingFigures {
+  return {
+    assigned: counts.assigned,
+    completed: counts.completed,
+    passed: counts.passed,
+    completionRate: percent(counts.completed, counts.assigned),
+    passRate: percent(counts.passed, counts.completed),
+    overdue: counts.overdue,
+    expiring: counts.expiring,
+  };
+}
+
+/** Rows in, report out: no org, no clock. */
+export function computeTrainingReport(rows: TrainingReportRows, options: TrainingReportOptions): TrainingReport {
+  const byMarket = new Map<string, { market: string; counts: ReturnType<typeof emptyCounts> }>();
+  for (const market of rows.markets) {
+    byMarket.set(market.Country_Code__c, { market: market.Name, counts: emptyCounts() });
+  }
+  const countsOf = (code: string): ReturnType<typeof emptyCounts> => {
+    let entry = byMarket.get(code);
+    if (!entry) {
+      // A record whose market was not listed (deleted between the queries): still count it.
+      entry = { market: code, counts: emptyCounts() };
+      byMarket.set(code, entry);
+    }
+    return entry.counts;
+  };
+  for (const row of rows.counts) {
+    const counts = countsOf(row.market);
+    const records = numberOf(row.records);
+    counts.assigned += records;
+    if (row.status === 'Completed') counts.completed += records;
+    if (row.result === 'Pass') counts.passed += records;
+  }
+  for (const row of rows.expiring) countsOf(row.market).expiring += numberOf(row.records);
+  const overdue = rows.overdue.map((row): OverdueTraining => {
+    const participant = row.Participant_User__r ?? row.Participant_Contact__r ?? null;
+    return {
+      countryCode: row.Market__r?.Country_Code__c ?? '',
+      record: row.Name,
+      participant: participant?.Name ?? null,
+      email: participant?.Email ?? null,
+      course: row.Course__r?.Name ?? null,
+      courseCode: row.Course__r?.Course_Code__c ?? null,
+      dueOn: row.Due_On__c,
+      status: row.Status__c,
+    };
+  });
+  for (const row of overdue) countsOf(row.countryCode).overdue++;
+
+  const total = emptyCounts();
+  const markets = [...byMarket.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([countryCode, entry]): MarketTraining => {
+      for (const key of Object.keys(total) as Array<keyof typeof total>) total[key] += entry.counts[key];
+      return { countryCode, market: entry.market, ...withRates(entry.counts) };
+    });
+  return {
+    withinDays: options.withinDays,
+    ...(options.market ? { market: options.market } : {}),
+    markets,
+    total: withRates(total),
+    overdue,
+  };
+}

@@ -1,11 +1,22 @@
-import { Messages } from '@salesforce/core';
+import { Messages, SfError } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
-import type { FeedbackScorecard } from '../../../reports/feedbackScorecard.js';
+import { ConnectionOrgClient } from '../../../org/connectionOrgClient.js';
+import { runFeedbackScorecard, type FeedbackScorecard } from '../../../reports/feedbackScorecard.js';
+import type { ReportSection } from '../../../reports/render.js';
+import { dimensionLabel, formatFlag, printReport } from '../../../ux/reportPrinting.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('sf-plugin-glocal', 'glocal.feedback.scorecard');
 
-/** `--json` result (work in progress, engineer REPORTS). */
+export type {
+  DimensionScore,
+  FeedbackScorecard,
+  PartnerPeriodScore,
+  PartnerScorecard,
+  PeriodChange,
+} from '../../../reports/feedbackScorecard.js';
+
+/** `--json` result: per partner, its most recent periods with averages, gaps, NPS, change and open actions. */
 export type FeedbackScorecardResult = FeedbackScorecard;
 
 export default class FeedbackScorecardCommand extends SfCommand<FeedbackScorecardResult> {
@@ -16,10 +27,75 @@ export default class FeedbackScorecardCommand extends SfCommand<FeedbackScorecar
   public static readonly flags = {
     'target-org': Flags.requiredOrg(),
     'api-version': Flags.orgApiVersion(),
+    partner: Flags.string({ char: 'p', summary: messages.getMessage('flags.partner.summary') }),
+    periods: Flags.integer({
+      char: 'n',
+      summary: messages.getMessage('flags.periods.summary'),
+      default: 4,
+      min: 1,
+    }),
+    format: formatFlag,
   };
 
   public async run(): Promise<FeedbackScorecardResult> {
-    await this.parse(FeedbackScorecardCommand);
-    return Promise.resolve({ rows: [] });
+    const { flags } = await this.parse(FeedbackScorecardCommand);
+    const org = new ConnectionOrgClient(flags['target-org'].getConnection(flags['api-version']));
+    const scorecard = await runFeedbackScorecard(org, { partner: flags.partner, periods: flags.periods });
+    if (flags.partner && scorecard.partners.length === 0) {
+      throw new SfError(
+        messages.getMessage('error.unknownPartner', [flags.partner]),
+        'GlocalUnknownPartner',
+        messages.getMessages('error.unknownPartner.actions')
+      );
+    }
+    printReport(this, feedbackScorecardSections(scorecard), flags.format);
+    return scorecard;
   }
+}
+
+export function feedbackScorecardSections(scorecard: FeedbackScorecard): ReportSection[] {
+  const periods = scorecard.partners.flatMap((partner) => partner.periods.map((period) => ({ partner, period })));
+  return [
+    {
+      title: messages.getMessage('section.scorecard', [scorecard.periods]),
+      headers: messages.getMessages('headers.scorecard'),
+      rows: periods.map(({ partner, period }) => [
+        partner.partner,
+        period.period,
+        period.given,
+        period.received,
+        period.gap,
+        period.nps,
+        period.respondents,
+        period.change?.received ?? null,
+        period.change?.gap ?? null,
+        period.change?.nps ?? null,
+        period.openActionItems,
+      ]),
+      emptyText: messages.getMessage('empty.scorecard'),
+    },
+    {
+      title: messages.getMessage('section.dimensions'),
+      headers: messages.getMessages('headers.dimensions'),
+      rows: periods.flatMap(({ partner, period }) =>
+        period.dimensions.map((score) => [
+          partner.partner,
+          period.period,
+          dimensionLabel(score.dimension),
+          score.given,
+          score.received,
+          score.gap,
+        ])
+      ),
+      emptyText: messages.getMessage('empty.scorecard'),
+    },
+    {
+      title: messages.getMessage('section.actions'),
+      headers: messages.getMessages('headers.actions'),
+      rows: scorecard.partners
+        .filter((partner) => partner.openActionItems > 0)
+        .map((partner) => [partner.partner, partner.openActionItems]),
+      emptyText: messages.getMessage('empty.actions'),
+    },
+  ];
 }

@@ -1,12 +1,21 @@
-import { Messages } from '@salesforce/core';
+import { Messages, SfError } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
-import type { InternalFeedbackReport } from '../../../reports/internalFeedbackReport.js';
+import { ConnectionOrgClient } from '../../../org/connectionOrgClient.js';
+import { FEEDBACK_DIMENSIONS } from '../../../reports/feedbackDimensions.js';
+import { runInternalFeedbackReport, type InternalFeedbackReport } from '../../../reports/internalFeedbackReport.js';
+import type { ReportSection } from '../../../reports/render.js';
+import { dimensionLabel, formatFlag, printReport } from '../../../ux/reportPrinting.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('sf-plugin-glocal', 'glocal.internal-feedback.report');
 
-/** `--json` result (work in progress, engineer REPORTS). */
+export type { FeedbackDimension } from '../../../reports/feedbackDimensions.js';
+export type { InternalFeedbackReport, ServiceUnitSatisfaction } from '../../../reports/internalFeedbackReport.js';
+
+/** `--json` result: CSAT % per service unit, its dimension averages and weakest dimension. */
 export type InternalFeedbackReportResult = InternalFeedbackReport;
+
+const PERIOD = /^\d{4}-Q[1-4]$/;
 
 export default class InternalFeedbackReportCommand extends SfCommand<InternalFeedbackReportResult> {
   public static readonly summary = messages.getMessage('summary');
@@ -16,10 +25,69 @@ export default class InternalFeedbackReportCommand extends SfCommand<InternalFee
   public static readonly flags = {
     'target-org': Flags.requiredOrg(),
     'api-version': Flags.orgApiVersion(),
+    period: Flags.string({
+      summary: messages.getMessage('flags.period.summary'),
+      parse: async (input) => {
+        const period = input.trim().toUpperCase();
+        if (!PERIOD.test(period)) throw messages.createError('error.badPeriod', [input]);
+        return Promise.resolve(period);
+      },
+    }),
+    unit: Flags.string({ char: 'u', summary: messages.getMessage('flags.unit.summary') }),
+    format: formatFlag,
   };
 
   public async run(): Promise<InternalFeedbackReportResult> {
-    await this.parse(InternalFeedbackReportCommand);
-    return Promise.resolve({ rows: [] });
+    const { flags } = await this.parse(InternalFeedbackReportCommand);
+    const org = new ConnectionOrgClient(flags['target-org'].getConnection(flags['api-version']));
+    const report = await runInternalFeedbackReport(org, { period: flags.period, unit: flags.unit });
+    if (flags.unit && report.units.length === 0) {
+      throw new SfError(
+        messages.getMessage('error.unknownUnit', [flags.unit]),
+        'GlocalUnknownServiceUnit',
+        messages.getMessages('error.unknownUnit.actions')
+      );
+    }
+    printReport(this, internalFeedbackReportSections(report), flags.format);
+    return report;
   }
+}
+
+export function internalFeedbackReportSections(report: InternalFeedbackReport): ReportSection[] {
+  const rows = report.units.map((unit) => [
+    unit.unit,
+    unit.unitCode,
+    unit.responses,
+    unit.satisfied,
+    unit.csat,
+    unit.averageCsat,
+    ...FEEDBACK_DIMENSIONS.map((dimension) => unit.dimensions[dimension]),
+    unit.weakestDimension ? dimensionLabel(unit.weakestDimension) : null,
+  ]);
+  if (report.units.length > 1) {
+    rows.push([
+      messages.getMessage('row.total'),
+      null,
+      report.total.responses,
+      report.total.satisfied,
+      report.total.csat,
+      null,
+      ...FEEDBACK_DIMENSIONS.map(() => null),
+      null,
+    ]);
+  }
+  return [
+    {
+      title: report.period
+        ? messages.getMessage('section.unitsInPeriod', [report.period])
+        : messages.getMessage('section.units'),
+      headers: [
+        ...messages.getMessages('headers.units'),
+        ...FEEDBACK_DIMENSIONS.map(dimensionLabel),
+        messages.getMessage('header.weakest'),
+      ],
+      rows,
+      emptyText: messages.getMessage('empty.units'),
+    },
+  ];
 }

@@ -1,11 +1,21 @@
-import { Messages } from '@salesforce/core';
+import { Messages, SfError } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
-import type { TrainingReport } from '../../../reports/trainingReport.js';
+import { ConnectionOrgClient } from '../../../org/connectionOrgClient.js';
+import type { ReportSection } from '../../../reports/render.js';
+import { runTrainingReport, type TrainingReport } from '../../../reports/trainingReport.js';
+import { formatFlag, printReport } from '../../../ux/reportPrinting.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('sf-plugin-glocal', 'glocal.training.report');
 
-/** `--json` result (work in progress, engineer REPORTS). */
+export type {
+  MarketTraining,
+  OverdueTraining,
+  TrainingFigures,
+  TrainingReport,
+} from '../../../reports/trainingReport.js';
+
+/** `--json` result: per market counts and rates, the totals, and who is overdue. */
 export type TrainingReportResult = TrainingReport;
 
 export default class TrainingReportCommand extends SfCommand<TrainingReportResult> {
@@ -16,10 +26,70 @@ export default class TrainingReportCommand extends SfCommand<TrainingReportResul
   public static readonly flags = {
     'target-org': Flags.requiredOrg(),
     'api-version': Flags.orgApiVersion(),
+    market: Flags.string({
+      char: 'm',
+      summary: messages.getMessage('flags.market.summary'),
+      parse: async (input) => Promise.resolve(input.trim().toUpperCase()),
+    }),
+    within: Flags.duration({
+      unit: 'days',
+      defaultValue: 60,
+      min: 1,
+      summary: messages.getMessage('flags.within.summary'),
+      description: messages.getMessage('flags.within.description'),
+    }),
+    format: formatFlag,
   };
 
   public async run(): Promise<TrainingReportResult> {
-    await this.parse(TrainingReportCommand);
-    return Promise.resolve({ rows: [] });
+    const { flags } = await this.parse(TrainingReportCommand);
+    const org = new ConnectionOrgClient(flags['target-org'].getConnection(flags['api-version']));
+    const report = await runTrainingReport(org, { market: flags.market, withinDays: flags.within.days });
+    if (flags.market && report.markets.length === 0) {
+      throw new SfError(
+        messages.getMessage('error.unknownMarket', [flags.market]),
+        'GlocalUnknownMarket',
+        messages.getMessages('error.unknownMarket.actions')
+      );
+    }
+    printReport(this, trainingReportSections(report), flags.format);
+    return report;
   }
+}
+
+export function trainingReportSections(report: TrainingReport): ReportSection[] {
+  const figures = (f: TrainingReport['total']): Array<number | null> => [
+    f.assigned,
+    f.completed,
+    f.passed,
+    f.completionRate,
+    f.passRate,
+    f.overdue,
+    f.expiring,
+  ];
+  const rows = report.markets.map((market) => [market.market, market.countryCode, ...figures(market)]);
+  if (report.markets.length > 1) rows.push([messages.getMessage('row.total'), '', ...figures(report.total)]);
+  return [
+    {
+      title: messages.getMessage('section.markets'),
+      headers: messages.getMessages('headers.markets', [report.withinDays]),
+      rows,
+      emptyText: messages.getMessage('empty.markets'),
+    },
+    {
+      title: messages.getMessage('section.overdue'),
+      headers: messages.getMessages('headers.overdue'),
+      rows: report.overdue.map((row) => [
+        row.countryCode,
+        row.participant,
+        row.email,
+        row.course,
+        row.courseCode,
+        row.dueOn,
+        row.status,
+        row.record,
+      ]),
+      emptyText: messages.getMessage('empty.overdue'),
+    },
+  ];
 }
