@@ -74,6 +74,8 @@ export default class TrainingTracker extends LightningElement {
   editError;
   saveError;
   saving = false;
+  /** Where keyboard focus goes after the next render: 'editor' or the id of a record's row. */
+  focusTarget;
 
   labels = {
     title: TITLE,
@@ -398,6 +400,7 @@ export default class TrainingTracker extends LightningElement {
 
   handleMarkCompleted(event) {
     this.editingId = event.currentTarget.dataset.id;
+    this.focusTarget = 'editor';
     this.editScore = undefined;
     this.editCompletedOn = todayIso();
     this.editError = undefined;
@@ -413,9 +416,24 @@ export default class TrainingTracker extends LightningElement {
   }
 
   handleCancelEdit() {
+    this.focusTarget = this.editingId;
     this.editingId = undefined;
     this.saveError = undefined;
     this.editError = undefined;
+  }
+
+  /** Keyboard users land in the score field when the editor opens, and back on their row after. */
+  renderedCallback() {
+    if (!this.focusTarget) {
+      return;
+    }
+    const target =
+      this.focusTarget === 'editor'
+        ? this.template.querySelector('lightning-input.edit-score')
+        : (this.template.querySelector(`button.mark-completed[data-id="${this.focusTarget}"]`) ??
+          this.template.querySelector(`tr.record-row[data-id="${this.focusTarget}"] th`));
+    this.focusTarget = undefined;
+    target?.focus();
   }
 
   /** The same checks as the org's validation rules, so most mistakes never leave the page. */
@@ -446,6 +464,7 @@ export default class TrainingTracker extends LightningElement {
     this.saveError = undefined;
     try {
       await updateRecord({ fields });
+      this.focusTarget = this.editingId;
       this.editingId = undefined;
       this.dispatchEvent(
         new ShowToastEvent({

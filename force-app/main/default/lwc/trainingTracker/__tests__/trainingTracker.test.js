@@ -212,13 +212,15 @@ describe('c-training-tracker', () => {
       await flushPromises();
     }
 
-    it('opens an inline editor with today as completion date', async () => {
+    it('opens an inline editor with today as completion date, focus in the score', async () => {
       const element = await renderTracker();
+      const focus = jest.spyOn(HTMLElement.prototype, 'focus');
       await openEditor(element);
       expect($(element, 'tr.edit-row')).not.toBeNull();
       // 05:30 in New York on 22 November
       expect($(element, 'lightning-input.edit-completed-on').value).toBe('2026-11-22');
       expect($(element, 'lightning-input.edit-completed-on').max).toBe('2026-11-22');
+      expect(focus.mock.contexts).toContain($(element, 'lightning-input.edit-score'));
     });
 
     it('updates the record with status, score, date and a passing result', async () => {
@@ -311,13 +313,14 @@ describe('c-training-tracker', () => {
       expect($(element, 'tr.edit-row')).not.toBeNull();
     });
 
-    it('closes the editor on cancel without saving', async () => {
+    it('closes the editor on cancel without saving, focus back on the row', async () => {
       const element = await renderTracker();
       await openEditor(element);
       $(element, 'button.cancel').click();
       await flushPromises();
       expect($(element, 'tr.edit-row')).toBeNull();
       expect(updateRecord).not.toHaveBeenCalled();
+      expect(element.shadowRoot.activeElement).toBe($$(element, 'tr.record-row')[0].querySelector('.mark-completed'));
     });
   });
 
