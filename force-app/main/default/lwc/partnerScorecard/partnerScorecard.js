@@ -46,6 +46,39 @@ const TREND_PERIODS = 6;
 const SCORE_FORMAT = { maximumFractionDigits: 2 };
 const SIGNED_FORMAT = { maximumFractionDigits: 2, signDisplay: 'exceptZero' };
 
+// The partner's last reviews, newest first; asked only once the review names its partner.
+const TREND_QUERY = gql`
+  query GlocalScorecardTrend($partnerId: ID, $first: Int) {
+    uiapi {
+      query {
+        Partner_Review__c(
+          where: { Partner__c: { eq: $partnerId } }
+          orderBy: { Period__c: { order: DESC } }
+          first: $first
+        ) {
+          edges {
+            node {
+              Id
+              Period__c {
+                value
+              }
+              Avg_Given__c {
+                value
+              }
+              Avg_Received__c {
+                value
+              }
+              NPS__c {
+                value
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
 /**
  * A partner review at a glance: per dimension what we said about the partner and what they
  * said about us, the perception gap, the NPS, and the trend over the partner's last periods.
@@ -142,37 +175,7 @@ export default class PartnerScorecard extends LightningElement {
   byDirection;
 
   @wire(graphql, {
-    query: gql`
-      query GlocalScorecardTrend($partnerId: ID, $first: Int) {
-        uiapi {
-          query {
-            Partner_Review__c(
-              where: { Partner__c: { eq: $partnerId } }
-              orderBy: { Period__c: { order: DESC } }
-              first: $first
-            ) {
-              edges {
-                node {
-                  Id
-                  Period__c {
-                    value
-                  }
-                  Avg_Given__c {
-                    value
-                  }
-                  Avg_Received__c {
-                    value
-                  }
-                  NPS__c {
-                    value
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    `,
+    query: '$trendQuery',
     variables: '$trendVariables',
     operationName: 'GlocalScorecardTrend',
   })
@@ -182,7 +185,12 @@ export default class PartnerScorecard extends LightningElement {
     return { reviewId: this.recordId };
   }
 
-  /** Undefined until the review is loaded, which keeps the trend wire waiting for the partner. */
+  /** Undefined until the review is loaded: a wire without a query waits. */
+  get trendQuery() {
+    return this.trendVariables ? TREND_QUERY : undefined;
+  }
+
+  /** The partner of this review and how many periods the trend shows. */
   get trendVariables() {
     const partnerId = this.review?.data ? getFieldValue(this.review.data, PARTNER_FIELD) : undefined;
     return partnerId ? { partnerId, first: TREND_PERIODS } : undefined;
