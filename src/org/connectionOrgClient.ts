@@ -99,14 +99,19 @@ export class ConnectionOrgClient implements OrgClient {
   }
 
   public async query<T extends QueryRecord = QueryRecord>(soql: string): Promise<T[]> {
+    const records: T[] = [];
+    for await (const page of this.queryPages<T>(soql)) for (const record of page) records.push(record);
+    return records;
+  }
+
+  public async *queryPages<T extends QueryRecord = QueryRecord>(soql: string): AsyncGenerator<T[]> {
     type Page = { records: T[]; done: boolean; nextRecordsUrl?: string };
     let page = await this.readWithRetry<Page>(`${this.base}/query?q=${encodeURIComponent(soql)}`);
-    const records = page.records;
+    yield page.records;
     while (!page.done && page.nextRecordsUrl) {
       page = await this.readWithRetry<Page>(page.nextRecordsUrl);
-      for (const record of page.records) records.push(record);
+      yield page.records;
     }
-    return records;
   }
 
   public async upsertCollection(

@@ -69,6 +69,8 @@ export type OrgClient = {
   describe(object: string): Promise<ObjectDescribe>;
   /** Every record of a SOQL query, following nextRecordsUrl pages. */
   query<T extends QueryRecord = QueryRecord>(soql: string): Promise<T[]>;
+  /** The same, one page (≤ 2,000 records) at a time, for results too large to hold. */
+  queryPages<T extends QueryRecord = QueryRecord>(soql: string): AsyncGenerator<T[]>;
   /**
    * Upsert ≤ 200 records by external ID in one sObject Collections call (allOrNone false).
    * Throws an {@link OrgRequestError} when the call as a whole fails.

@@ -11,11 +11,18 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse';
 import { OrgRequestError, type IngestJobInfo, type OrgClient } from '../org/orgClient.js';
 import { backoffDelay, defaultRetryPolicy, sleep, type RetryPolicy } from '../org/retry.js';
+import { isCreateOnlyConflict } from './createOnlyFields.js';
 import { csvLine } from './csvText.js';
 import type { PreparedRow } from './rowPreparer.js';
 
 /** Bulk API 2.0 takes 150 MB per job after base64; Salesforce advises ≤ 100 MB of CSV. */
 export const DEFAULT_MAX_JOB_BYTES = 100 * 1024 * 1024;
+
+/** GLOCAL_BULK_MAX_BYTES makes jobs small, so tests can see a load spread over several jobs. */
+function maxJobBytesFromEnv(): number | undefined {
+  const value = Number(process.env.GLOCAL_BULK_MAX_BYTES);
+  return process.env.GLOCAL_BULK_MAX_BYTES && Number.isFinite(value) && value > 0 ? value : undefined;
+}
 
 export type BulkJob = { id: string; firstRow: number; lastRow: number; rows: number; closed: boolean };
 
@@ -50,7 +57,7 @@ export class BulkLoader {
     private readonly options: BulkLoaderOptions
   ) {
     this.headerLine = csvLine(options.uploadFields);
-    this.maxJobBytes = options.maxJobBytes ?? DEFAULT_MAX_JOB_BYTES;
+    this.maxJobBytes = options.maxJobBytes ?? maxJobBytesFromEnv() ?? DEFAULT_MAX_JOB_BYTES;
     this.policy = options.policy ?? defaultRetryPolicy();
   }
 
@@ -165,17 +172,26 @@ export async function waitForJobs(
   }
 }
 
+export type JobFailures = {
+  /** upsert key (lower case) → reason */
+  failures: Map<string, string>;
+  /** Rows that failed only for setting create-only fields, with the values that were sent. */
+  createOnlyConflicts: Array<{ key: string; values: Map<string, string>; reason: string }>;
+};
+
 /**
  * Failed and unprocessed rows of finished jobs, by upsert key (lower case) → reason.
  * Results go through files: a job with many failures must not have to fit in memory twice.
+ * With `createOnly` fields given, rows rejected for setting them are returned apart.
  */
 export async function collectJobFailures(
   org: OrgClient,
   jobs: IngestJobInfo[],
   keyField: string,
-  workDir: string
-): Promise<Map<string, string>> {
-  const failures = new Map<string, string>();
+  workDir: string,
+  createOnly: string[] = []
+): Promise<JobFailures> {
+  const result: JobFailures = { failures: new Map(), createOnlyConflicts: [] };
   for (const job of jobs) {
     for (const kind of ['failedResults', 'unprocessedrecords'] as const) {
       if (kind === 'failedResults' && job.state === 'JobComplete' && !job.numberRecordsFailed) continue;
@@ -191,10 +207,15 @@ export async function collectJobFailures(
           kind === 'failedResults'
             ? (record.sf__Error ?? 'rejected by the org')
             : `not processed by the org (job ${job.id} ${job.state}${job.errorMessage ? `: ${job.errorMessage}` : ''})`;
-        if (!failures.has(key)) failures.set(key, reason);
+        if (result.failures.has(key)) continue;
+        result.failures.set(key, reason);
+        if (kind === 'failedResults' && createOnly.length > 0 && isCreateOnlyConflict(reason)) {
+          const values = new Map(Object.entries(record).filter(([name]) => !name.startsWith('sf__')));
+          result.createOnlyConflicts.push({ key: record[keyField] ?? '', values, reason });
+        }
       }
       await rm(file, { force: true });
     }
   }
-  return failures;
+  return result;
 }

@@ -12,6 +12,7 @@ import {
 } from '../org/orgClient.js';
 import { backoffDelay, defaultRetryPolicy, sleep, type RetryPolicy } from '../org/retry.js';
 import { chunkInList, DEFAULT_IN_LIST_LIMITS, inList } from '../org/soql.js';
+import { checkCreateOnlyConflicts, createOnlyFields, isCreateOnlyConflict } from './createOnlyFields.js';
 import type { PreparedRow } from './rowPreparer.js';
 
 export const COLLECTION_SIZE = 200;
@@ -43,6 +44,7 @@ export class CollectionLoader {
   private batch: PreparedRow[] = [];
   private readonly counts: LoadCounts = { sent: 0, succeeded: 0, failed: 0 };
   private readonly types: string[];
+  private readonly createOnly: string[];
 
   public constructor(
     private readonly org: OrgClient,
@@ -55,6 +57,7 @@ export class CollectionLoader {
     private readonly policy: RetryPolicy = defaultRetryPolicy()
   ) {
     this.types = uploadFields.map((field) => fieldTypes.get(field)?.type ?? 'string');
+    this.createOnly = createOnlyFields(uploadFields, fieldTypes);
   }
 
   public async add(row: PreparedRow): Promise<void> {
@@ -67,11 +70,11 @@ export class CollectionLoader {
     return { ...this.counts };
   }
 
-  private record(row: PreparedRow): SObjectRecord {
+  private record(row: PreparedRow, omit?: Set<string>): SObjectRecord {
     const record: SObjectRecord = {};
     this.uploadFields.forEach((field, index) => {
       const value = row.values[index];
-      if (value === '') return;
+      if (value === '' || omit?.has(field)) return;
       const type = this.types[index];
       record[field] = NUMERIC.has(type) ? Number(value) : type === 'boolean' ? value === 'true' : value;
     });
@@ -80,27 +83,41 @@ export class CollectionLoader {
 
   private async flush(): Promise<void> {
     if (this.batch.length === 0) return;
-    let pending = this.batch;
+    const rows = this.batch;
     this.batch = [];
-    this.counts.sent += pending.length;
+    this.counts.sent += rows.length;
+    const conflicts = await this.send(rows);
+    if (conflicts.length > 0) await this.resendWithoutCreateOnlyFields(conflicts);
+    this.onProgress({ ...this.counts });
+  }
+
+  /**
+   * Upserts the rows, retrying what may be retried; returns the rows that failed only because
+   * they set create-only fields on existing records (when `omit` is not given yet).
+   */
+  private async send(rows: PreparedRow[], omit?: Set<string>): Promise<Array<{ row: PreparedRow; reason: string }>> {
+    const conflicts: Array<{ row: PreparedRow; reason: string }> = [];
+    let pending = rows;
     for (let attempt = 0; pending.length > 0; attempt++) {
       try {
         const results = await this.org.upsertCollection(
           this.object,
           this.keyField,
-          pending.map((row) => this.record(row))
+          pending.map((row) => this.record(row, omit))
         );
         for (let index = 0; index < pending.length; index++) {
           const result = results[index];
-          if (result?.success) this.counts.succeeded++;
-          else {
-            this.counts.failed++;
-            await this.rejected(
-              pending[index].row,
-              pending[index].cells,
-              result ? formatSaveErrors(result.errors) : 'no result from the org'
-            );
+          if (result?.success) {
+            this.counts.succeeded++;
+            continue;
           }
+          const reason = result ? formatSaveErrors(result.errors) : 'no result from the org';
+          if (!omit && this.createOnly.length > 0 && isCreateOnlyConflict(reason)) {
+            conflicts.push({ row: pending[index], reason });
+            continue;
+          }
+          this.counts.failed++;
+          await this.rejected(pending[index].row, pending[index].cells, reason);
         }
         pending = [];
       } catch (error) {
@@ -111,18 +128,42 @@ export class CollectionLoader {
             this.counts.failed++;
             await this.rejected(row.row, row.cells, `${failure.errorCode}: ${failure.message}`);
           }
-          pending = [];
           break;
         }
         await sleep(backoffDelay(this.policy, attempt, failure.kind));
-        if (!failure.notApplied) pending = await this.notYetApplied(pending);
+        if (!failure.notApplied) pending = await this.notYetApplied(pending, omit);
       }
     }
-    this.onProgress({ ...this.counts });
+    return conflicts;
+  }
+
+  private async resendWithoutCreateOnlyFields(conflicts: Array<{ row: PreparedRow; reason: string }>): Promise<void> {
+    const keyIndex = this.uploadFields.indexOf(this.keyField);
+    const createOnly = this.createOnly.map((name) => ({ name, type: this.types[this.uploadFields.indexOf(name)] }));
+    const verdict = await checkCreateOnlyConflicts(
+      this.org,
+      this.object,
+      this.keyField,
+      createOnly,
+      conflicts.map(({ row }) => ({
+        key: row.values[keyIndex],
+        values: new Map(this.uploadFields.map((field, index) => [field, row.values[index]])),
+      }))
+    );
+    const resend: PreparedRow[] = [];
+    for (const { row, reason } of conflicts) {
+      const key = row.values[keyIndex].toLowerCase();
+      if (verdict.resend.has(key)) resend.push(row);
+      else {
+        this.counts.failed++;
+        await this.rejected(row.row, row.cells, verdict.rejected.get(key) ?? reason);
+      }
+    }
+    if (resend.length > 0) await this.send(resend, new Set(this.createOnly));
   }
 
   /** The rows whose values the org does not hold yet; the others count as loaded. */
-  private async notYetApplied(rows: PreparedRow[]): Promise<PreparedRow[]> {
+  private async notYetApplied(rows: PreparedRow[], omit?: Set<string>): Promise<PreparedRow[]> {
     const keyIndex = this.uploadFields.indexOf(this.keyField);
     const stored = new Map<string, Record<string, unknown>>();
     const keys = rows.map((row) => row.values[keyIndex]);
@@ -138,7 +179,10 @@ export class CollectionLoader {
       const applied =
         record !== undefined &&
         this.uploadFields.every(
-          (field, index) => row.values[index] === '' || sameValue(this.types[index], row.values[index], record[field])
+          (field, index) =>
+            row.values[index] === '' ||
+            omit?.has(field) ||
+            sameValue(this.types[index], row.values[index], record[field])
         );
       if (applied) this.counts.succeeded++;
       else remaining.push(row);

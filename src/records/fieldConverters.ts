@@ -131,6 +131,11 @@ const FALSE_WORDS = new Set([
   'いいえ',
 ]);
 
+/** Undo the apostrophe an export puts before text that would start a spreadsheet formula. */
+export function unneutralize(cell: string): string {
+  return cell.startsWith("'") && /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+}
+
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const SALESFORCE_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
 
@@ -219,7 +224,7 @@ export function converterFor(
       const allowed = active.map((entry) => entry.value);
       const restricted = field.restrictedPicklist !== false && allowed.length > 0;
       const one = (text: string): string | CellProblem => {
-        const value = lookup.get(normalizeLabel(text));
+        const value = lookup.get(normalizeLabel(unneutralize(text)));
         if (value !== undefined && (allowed.length === 0 || allowed.includes(value))) return value;
         if (!restricted) return text.trim();
         return new CellProblem(`"${text}" is not one of ${describeAllowed(allowed)}.`);
@@ -250,8 +255,12 @@ export function converterFor(
     default: {
       // string, textarea, phone, url, encryptedstring, combobox: only the length can be wrong.
       const maxLength = field.length || Number.MAX_SAFE_INTEGER;
-      return (cell) =>
-        cell.length > maxLength ? new CellProblem(`is ${cell.length} characters long (at most ${maxLength}).`) : cell;
+      return (cell) => {
+        const text = unneutralize(cell);
+        return text.length > maxLength
+          ? new CellProblem(`is ${text.length} characters long (at most ${maxLength}).`)
+          : text;
+      };
     }
   }
 }

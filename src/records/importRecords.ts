@@ -11,6 +11,7 @@ import { SfError } from '@salesforce/core';
 import type { FieldDescribe, IngestJobInfo, ObjectDescribe, OrgClient } from '../org/orgClient.js';
 import { BulkLoader, collectJobFailures, waitForJobs, type BulkJob } from './bulkLoader.js';
 import { CollectionLoader } from './collectionLoader.js';
+import { checkCreateOnlyConflicts, createOnlyFields } from './createOnlyFields.js';
 import { mapColumns, readMappingFile, type ColumnMap } from './columnMap.js';
 import { CsvReadError, readCsvRows, sniffCsvLayout, type CsvLayout, type SourceRow } from './csvSource.js';
 import { ErrorReport } from './errorReport.js';
@@ -381,7 +382,13 @@ async function finishBulk(
   options.progress?.stage?.('report');
   const workDir = await mkdtemp(join(tmpdir(), 'glocal-results-'));
   try {
-    const failures = await collectJobFailures(org, infos, context.spec.keyField, workDir);
+    const { spec, map } = context;
+    const createOnly = createOnlyFields(map.uploadFields, context.fieldTypes);
+    const collected = await collectJobFailures(org, infos, spec.keyField, workDir, createOnly);
+    const failures = collected.failures;
+    if (collected.createOnlyConflicts.length > 0) {
+      await resendCreateOnlyConflicts(context, collected.createOnlyConflicts, createOnly, failures, workDir);
+    }
     counts.failed = failures.size;
     counts.succeeded = counts.sent - failures.size;
     if (failures.size > 0) {
@@ -400,6 +407,57 @@ async function finishBulk(
     await rm(workDir, { recursive: true, force: true });
   }
   return { counts, infos };
+}
+
+/**
+ * Rows the org refused only because they set create-only fields (course, market) on records that
+ * exist: when the record holds the same values they go again in one more job without those fields.
+ * `failures` is updated in place with the outcome.
+ */
+async function resendCreateOnlyConflicts(
+  context: ImportContext,
+  conflicts: Array<{ key: string; values: Map<string, string>; reason: string }>,
+  createOnly: string[],
+  failures: Map<string, string>,
+  workDir: string
+): Promise<void> {
+  const { org, spec, map, options } = context;
+  const verdict = await checkCreateOnlyConflicts(
+    org,
+    spec.object,
+    spec.keyField,
+    createOnly.map((name) => ({ name, type: context.fieldTypes.get(name)?.type ?? 'string' })),
+    conflicts
+  );
+  for (const [key, reason] of verdict.rejected) failures.set(key, reason);
+  if (verdict.resend.size === 0) return;
+  const loader = new BulkLoader(org, {
+    object: spec.object,
+    keyField: spec.keyField,
+    uploadFields: map.uploadFields,
+    workDir,
+    maxJobBytes: options.maxJobBytes,
+  });
+  const skipped = new Set(createOnly);
+  for (const conflict of conflicts) {
+    if (!verdict.resend.has(conflict.key.toLowerCase())) continue;
+    const values = map.uploadFields.map((field) => (skipped.has(field) ? '' : (conflict.values.get(field) ?? '')));
+    await loader.add({ row: 0, cells: [], values, referenceValues: [], key: conflict.key, problems: [] });
+    failures.delete(conflict.key.toLowerCase());
+  }
+  const jobs = await loader.finish();
+  const infos = await waitForJobs(
+    org,
+    jobs.map((job) => job.id),
+    { pollIntervalMs: options.pollIntervalMs ?? defaultPollInterval(), waitMs: (options.waitMinutes ?? 30) * 60_000 }
+  );
+  if (!infos) {
+    for (const key of verdict.resend)
+      failures.set(key, `not confirmed: job ${jobs.map((job) => job.id).join(', ')} still running`);
+    return;
+  }
+  const retried = await collectJobFailures(org, infos, spec.keyField, workDir);
+  for (const [key, reason] of retried.failures) failures.set(key, reason);
 }
 
 function result(

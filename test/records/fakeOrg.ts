@@ -54,6 +54,8 @@ export const DESCRIBES: Record<string, ObjectDescribe> = {
       field('Name', 'string', { nillable: false }),
       field('Country_Code__c', 'string', { length: 2, externalId: true, unique: true, nillable: false }),
       field('Power_Distance__c', 'double', { precision: 3, scale: 0 }),
+      field('Culture_Source__c', 'string', { length: 255 }),
+      field('Culture_Reviewed_On__c', 'date'),
     ],
   },
   Training_Course__c: {
@@ -110,7 +112,7 @@ export const DESCRIBES: Record<string, ObjectDescribe> = {
 type Failure = { kind: OrgFailureKind; applied: boolean };
 
 let idCounter = 0;
-const newId = (prefix: string): string => `${prefix}${String(++idCounter).padStart(15, '0')}`;
+const newId = (prefix: string): string => `${prefix}${String(++idCounter).padStart(12, '0')}AAA`;
 
 export class FakeOrg implements OrgClient {
   public readonly records = new Map<string, Array<Record<string, unknown>>>();
@@ -174,6 +176,10 @@ export class FakeOrg implements OrgClient {
     ) as T[];
   }
 
+  public async *queryPages<T extends QueryRecord = QueryRecord>(soql: string): AsyncGenerator<T[]> {
+    yield await this.query<T>(soql);
+  }
+
   private upsertOne(object: string, keyField: string, record: SObjectRecord): SaveResult {
     if (this.rejectWhen && String(record[this.rejectWhen.field]) === this.rejectWhen.value) {
       return {
@@ -186,6 +192,20 @@ export class FakeOrg implements OrgClient {
     this.records.set(object, list);
     const existing = list.find((candidate) => String(candidate[keyField]).toLowerCase() === key);
     if (existing) {
+      const locked = Object.keys(record).filter(
+        (name) => DESCRIBES[object]?.fields.find((candidate) => candidate.name === name)?.updateable === false
+      );
+      if (locked.length > 0) {
+        return {
+          success: false,
+          errors: [
+            {
+              statusCode: 'INVALID_FIELD_FOR_INSERT_UPDATE',
+              message: `Unable to create/update fields: ${locked.join(', ')}.`,
+            },
+          ],
+        };
+      }
       Object.assign(existing, record);
       return { id: String(existing.Id), success: true, created: false, errors: [] };
     }

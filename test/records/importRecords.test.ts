@@ -15,7 +15,7 @@ const labels: PackLabels = {
     [
       'Training_Record__c',
       new Map([
-        [normalizeLabel('Kursus'), 'Course__c'],
+        [normalizeLabel('Uddannelsesforløb'), 'Course__c'],
         [normalizeLabel('Status'), 'Status__c'],
       ]),
     ],
@@ -58,7 +58,7 @@ beforeEach(async () => {
   org.insert('Market__c', { Country_Code__c: 'CN', Name: 'China' });
   org.insert('User', { Username: 'anna@example.com.glocal', Email: 'anna@example.com' });
   org.insert('Contact', { Email: 'bo@example.com' });
-  org.insert('Contact', { Email: '李伟@example.com' });
+  org.insert('Contact', { Email: 'li.wei@example.cn' });
 });
 
 describe('importRecords: real spreadsheet files', () => {
@@ -83,7 +83,7 @@ describe('importRecords: real spreadsheet files', () => {
     expect(second.Participant_User__c).toBeUndefined();
   });
 
-  it('reads UTF-16LE with BOM, tab separated (Excel "Unicode text"), with Chinese e-mail addresses', async () => {
+  it('reads UTF-16LE with BOM, tab separated (Excel "Unicode text"), with a contact from China', async () => {
     const result = await run(await fixture('training-utf16.txt'));
     expect(result).toMatchObject({ read: 2, invalid: 0, succeeded: 2 });
     expect(
@@ -253,6 +253,27 @@ describe('importRecords: loading', () => {
     expect(result).toMatchObject({ succeeded: 2, failed: 0 });
     expect(org.jobStates()).toEqual(['Aborted', 'JobComplete']);
     expect(org.all('Training_Record__c')).toHaveLength(2);
+  });
+
+  it.each([false, true])('importing the same file again updates the records (bulk: %s)', async (bulk) => {
+    const file = await fixture('training-quoted-newlines.csv');
+    await run(file, { bulk });
+    const again = await run(file, { bulk });
+    expect(again).toMatchObject({ sent: 2, succeeded: 2, failed: 0 });
+    expect(org.all('Training_Record__c')).toHaveLength(2);
+  });
+
+  it('a row that would move an existing record to another course is rejected with the reason', async () => {
+    const file = await fixture('training-quoted-newlines.csv');
+    await run(file);
+    org.insert('Training_Course__c', { Course_Code__c: 'CC-201', Name: 'Communication' });
+    await writeFile(file, (await readFile(file, 'utf8')).replace('Q-1,CQ-101', 'Q-1,CC-201'));
+    const moved = await run(file);
+    expect(moved).toMatchObject({ succeeded: 1, failed: 1 });
+    expect(moved.errors[0]).toEqual({
+      row: 2,
+      reason: expect.stringMatching(/^Course__c: cannot change on an existing Training_Record__c/),
+    });
   });
 
   it('splits large loads into several jobs and resumes a wait that ran out', async () => {

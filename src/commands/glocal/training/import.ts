@@ -1,0 +1,25 @@
+import { Messages } from '@salesforce/core';
+import { SfCommand } from '@salesforce/sf-plugins-core';
+import type { ImportResult } from '../../../records/importRecords.js';
+import { importFlags, runImportCommand } from '../../../ux/recordCommands.js';
+
+Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
+const messages = Messages.loadMessages('sf-plugin-glocal', 'glocal.training.import');
+
+/** `--json` result: counts (read, invalid, sent, succeeded, failed), errorsFile, jobIds, status. */
+export type TrainingImportResult = ImportResult;
+
+export default class TrainingImport extends SfCommand<TrainingImportResult> {
+  public static readonly summary = messages.getMessage('summary');
+  public static readonly description = messages.getMessage('description');
+  public static readonly examples = messages.getMessages('examples');
+
+  public static readonly flags = {
+    ...importFlags,
+  };
+
+  public async run(): Promise<TrainingImportResult> {
+    const { flags } = await this.parse(TrainingImport);
+    return runImportCommand(this, flags, 'Training_Record__c', messages.getMessage('title'));
+  }
+}

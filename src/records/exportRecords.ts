@@ -1,0 +1,115 @@
+/*
+ * Export: the records of a Glocal object as a CSV file in exactly the format the import reads
+ * (API-name header, reference columns as codes and e-mails, ISO dates, `.` decimals), so an
+ * export can be edited and imported again. Text cells that a spreadsheet would run as a formula
+ * (starting with = + - @, tab or carriage return) get a leading apostrophe unless `raw` is set;
+ * the import removes that apostrophe again.
+ */
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { FieldDescribe, ObjectDescribe, OrgClient } from '../org/orgClient.js';
+import { importableFields } from './columnMap.js';
+import { csvLine } from './csvText.js';
+import { LOAD_ORDER, objectSpec, type GlocalObjectSpec } from './objectSpecs.js';
+
+export type ExportOptions = {
+  object: string;
+  file: string;
+  /** SOQL condition without the WHERE keyword. */
+  where?: string;
+  /** Start the file with a UTF-8 byte-order mark so Excel reads it as UTF-8. */
+  bom?: boolean;
+  /** Keep cells that start like a formula as they are. */
+  raw?: boolean;
+};
+
+export type ExportResult = { object: string; file: string; records: number; columns: string[] };
+
+type ExportColumn = { header: string; path: string[]; type: string };
+
+const TEXT_TYPES = new Set(['string', 'textarea', 'email', 'url', 'phone', 'picklist', 'multipicklist', 'combobox']);
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A text cell a spreadsheet would evaluate gets a leading apostrophe. */
+export function neutralizeFormula(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+function relationshipOf(field: FieldDescribe | undefined, name: string): string {
+  return field?.relationshipName ?? name.replace(/__c$/, '__r');
+}
+
+export function exportColumns(describe: ObjectDescribe, spec: GlocalObjectSpec): ExportColumn[] {
+  const byName = new Map(describe.fields.map((field) => [field.name, field]));
+  const columns: ExportColumn[] = [];
+  const key = spec.keyField;
+  const fields = importableFields(describe, spec);
+  fields.sort((a, b) => (a.name === key ? -1 : b.name === key ? 1 : 0));
+  for (const field of fields) columns.push({ header: field.name, path: [field.name], type: field.type });
+  for (const reference of spec.references) {
+    // The combined Participant column is for input; exports name the user or contact explicitly.
+    if (reference.targets.length !== 1) continue;
+    const target = reference.targets[0];
+    const matchField = target.matchFields.find((name) => name !== '$externalIds') ?? 'Name';
+    columns.push({
+      header: reference.column,
+      path: [relationshipOf(byName.get(target.field), target.field), matchField],
+      type: 'string',
+    });
+  }
+  return columns;
+}
+
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  return String(value);
+}
+
+export async function exportRecords(org: OrgClient, options: ExportOptions): Promise<ExportResult> {
+  const spec = objectSpec(options.object);
+  const describe = await org.describe(spec.object);
+  const columns = exportColumns(describe, spec);
+  const soql = `SELECT ${columns.map((column) => column.path.join('.')).join(', ')} FROM ${spec.object}${
+    options.where ? ` WHERE ${options.where}` : ''
+  } ORDER BY ${spec.keyField}`;
+  const out = createWriteStream(options.file);
+  if (options.bom) out.write('\uFEFF');
+  out.write(csvLine(columns.map((column) => column.header)));
+  let records = 0;
+  try {
+    for await (const page of org.queryPages(soql)) {
+      let chunk = '';
+      for (const record of page) {
+        const cells = columns.map((column) => {
+          let value: unknown = record;
+          for (const step of column.path) value = (value as Record<string, unknown> | null | undefined)?.[step];
+          const text = cellText(value);
+          return !options.raw && TEXT_TYPES.has(column.type) ? neutralizeFormula(text) : text;
+        });
+        chunk += csvLine(cells);
+        records++;
+      }
+      if (!out.write(chunk)) await once(out, 'drain');
+    }
+  } finally {
+    out.end();
+    await once(out, 'finish');
+  }
+  return { object: spec.object, file: options.file, records, columns: columns.map((column) => column.header) };
+}
+
+/**
+ * One import-ready CSV per Glocal object in `dir` (`<Object>.csv`, UTF-8 without BOM, formulas
+ * kept raw so a restore gets back exactly what was there), in load order: importing the files in
+ * the returned order restores the data.
+ */
+export async function exportAllRecords(org: OrgClient, dir: string): Promise<ExportResult[]> {
+  await mkdir(dir, { recursive: true });
+  const results: ExportResult[] = [];
+  for (const object of LOAD_ORDER) {
+    results.push(await exportRecords(org, { object, file: join(dir, `${object}.csv`), raw: true }));
+  }
+  return results;
+}

@@ -1,0 +1,281 @@
+/*
+ * The import, export and report commands through the real sf CLI against the local org, with the
+ * pack deployed: real files, every kind of bad input, injected faults, a killed and resumed
+ * Bulk import, and export → import round trips.
+ */
+import { spawn } from 'node:child_process';
+import { copyFile, mkdtemp, readFile, readdir, writeFile, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
+import { parse } from 'csv-parse/sync';
+import { REPO_ROOT, sfEnv, startE2e, type E2eEnv, type SfResult } from './harness.js';
+
+const FIXTURES = join(REPO_ROOT, 'test', 'fixtures', 'records');
+const FAST = { GLOCAL_POLL_INTERVAL_MS: '50', GLOCAL_RETRY_BASE_MS: '20' };
+
+type ImportJson = {
+  read: number;
+  invalid: number;
+  sent: number;
+  succeeded: number;
+  failed: number;
+  status: string;
+  mode: string;
+  errorsFile?: string;
+  errors: Array<{ row: number; reason: string }>;
+  readError?: { row: number; reason: string };
+  jobIds: string[];
+};
+
+let env: E2eEnv;
+let work: string;
+
+async function fixture(name: string): Promise<string> {
+  const target = join(work, name);
+  await copyFile(join(FIXTURES, name), target);
+  return target;
+}
+
+async function sf(args: string[], extraEnv: Record<string, string> = {}): Promise<SfResult> {
+  return env.runSf([...args, '-o', 'local', '--json'], { env: { ...FAST, ...extraEnv }, timeoutMs: 90_000 });
+}
+
+function imported(result: SfResult): ImportJson {
+  if (!result.json?.result) throw new Error(`no JSON result:\n${result.stdout}\n${result.stderr}`);
+  return result.json.result as ImportJson;
+}
+
+function rows(object: string): Array<Record<string, unknown>> {
+  return [...env.org.store.table(object).rows.values()] as Array<Record<string, unknown>>;
+}
+
+function keysOf(object: string, keyField = 'Record_Key__c'): string[] {
+  return rows(object)
+    .map((row) => String(row[keyField]))
+    .sort();
+}
+
+beforeAll(async () => {
+  env = await startE2e();
+  work = await mkdtemp(join(tmpdir(), 'glocal-import-e2e-'));
+  await env.loginSf('local');
+  await env.linkPlugin();
+  const deployed = await env.runSf(['project', 'deploy', 'start', '-d', 'force-app', '-o', 'local', '--json'], {
+    timeoutMs: 180_000,
+  });
+  if (deployed.exitCode !== 0) throw new Error(`deploy failed:\n${deployed.stdout}`);
+  const contacts = JSON.parse(await readFile(join(FIXTURES, 'contacts.json'), 'utf8')) as Array<
+    Record<string, unknown>
+  >;
+  env.org.store.insert('Contact', contacts);
+  for (const [topic, file] of [
+    ['market', 'markets.csv'],
+    ['course', 'courses.csv'],
+  ]) {
+    const result = await sf(['glocal', topic, 'import', '-f', await fixture(file)]);
+    if (result.exitCode !== 0) throw new Error(`seeding ${file} failed:\n${result.stdout}\n${result.stderr}`);
+  }
+}, 240_000);
+
+afterAll(async () => {
+  await env?.stop();
+  if (work) await rm(work, { recursive: true, force: true });
+});
+
+describe('sf glocal … import with real spreadsheet files', () => {
+  it('loads a Danish Excel file and a UTF-8 BOM file with Chinese text and quoted newlines', async () => {
+    const danish = await sf([
+      'glocal',
+      'training',
+      'import',
+      '-f',
+      await fixture('training-da.csv'),
+      '--locale',
+      'da_DK',
+      '--date-format',
+      'dd.mm.yyyy',
+    ]);
+    expect(imported(danish)).toMatchObject({ read: 2, invalid: 0, succeeded: 2, failed: 0 });
+    expect(danish.exitCode).toBe(0);
+    const dk1 = rows('Training_Record__c').find((row) => row.Record_Key__c === 'DK-1')!;
+    expect(dk1).toMatchObject({
+      Status__c: 'Completed',
+      Score__c: 87.5,
+      Completed_On__c: '2026-02-20',
+      Result__c: 'Pass',
+    });
+
+    const chinese = await sf(['glocal', 'market', 'import', '-f', await fixture('markets-zh.csv')]);
+    expect(imported(chinese)).toMatchObject({ read: 2, succeeded: 2 });
+    expect(rows('Market__c').find((row) => row.Country_Code__c === 'TW')?.Name).toBe('台湾\n(Taiwan)');
+
+    const utf16 = await sf(['glocal', 'training', 'import', '-f', await fixture('training-utf16.txt')]);
+    expect(imported(utf16)).toMatchObject({ read: 2, succeeded: 2 });
+  });
+
+  it.each([
+    ['bad-unclosed-quote.csv', 3, /Row 3: a quoted field opens here and is never closed/, ['U-1']],
+    ['bad-type.csv', 2, /Score__c: "eighty" is not a number/, ['T-3']],
+    ['bad-picklist.csv', 2, /Status__c: "Done" is not one of Assigned, In Progress/, ['P-2']],
+    ['bad-unknown-reference.csv', 2, /Course__c: no record found for "NOPE-1"/, ['R-3']],
+    ['bad-duplicate-key.csv', 2, /Record_Key__c: "D-1" is also the key of row 4/, ['D-2']],
+  ])('%s: exit 1, the message names row %s and the column, valid rows land', async (name, row, message, loaded) => {
+    const result = await sf(['glocal', 'training', 'import', '-f', await fixture(name)]);
+    expect(result.exitCode).toBe(1);
+    const json = imported(result);
+    const reported = [...json.errors, ...(json.readError ? [json.readError] : [])];
+    expect(reported).toContainEqual({ row, reason: expect.stringMatching(message) });
+    expect(json.errorsFile).toBe(join(work, `${name}.errors.csv`));
+    const prefix = loaded[0].split('-')[0];
+    expect(keysOf('Training_Record__c').filter((key) => key.startsWith(`${prefix}-`))).toEqual(loaded);
+  });
+
+  it('wrong encoding is a row error naming the column; the other row lands', async () => {
+    const result = await sf(['glocal', 'market', 'import', '-f', await fixture('bad-encoding.csv')]);
+    expect(result.exitCode).toBe(1);
+    expect(imported(result).errors).toEqual([
+      { row: 3, reason: expect.stringMatching(/^Name: the text is not valid UTF-8/) },
+    ]);
+    expect(keysOf('Market__c', 'Country_Code__c')).toContain('DK');
+    // The same file read as windows-1252 loads: Færøerne.
+    const fixed = await sf([
+      'glocal',
+      'market',
+      'import',
+      '-f',
+      join(work, 'bad-encoding.csv'),
+      '--encoding',
+      'windows-1252',
+    ]);
+    expect(imported(fixed)).toMatchObject({ invalid: 0, succeeded: 2 });
+    expect(rows('Market__c').find((market) => market.Country_Code__c === 'FO')?.Name).toBe('Færerne');
+  });
+
+  it.each([
+    ['bad-unknown-column.csv', /Unknown column "Colour" for Training_Record__c\. Known columns: Course__c, Market__c/],
+    ['bad-empty.csv', /is empty: row 1 must be a header/],
+    ['bad-header-only.csv', /has a header but no rows: row 2 is empty/],
+  ])('%s is refused before anything is sent', async (name, message) => {
+    const result = await sf(['glocal', 'training', 'import', '-f', await fixture(name)]);
+    expect(result.exitCode).toBe(1);
+    expect(result.json?.message).toMatch(message);
+  });
+
+  it('re-importing the fixed errors file completes the load', async () => {
+    const errorsFile = join(work, 'bad-picklist.csv.errors.csv');
+    const fixedFile = join(work, 'picklist-fixed.csv');
+    await writeFile(fixedFile, (await readFile(errorsFile, 'utf8')).replace('Done', 'Completed'));
+    const result = await sf(['glocal', 'training', 'import', '-f', fixedFile]);
+    // P-1 as Completed now reaches the org, whose validation rule wants a completion date and score.
+    const json = imported(result);
+    expect(json.failed + json.succeeded).toBe(1);
+    if (json.failed === 1) expect(json.errors[0].reason).toMatch(/FIELD_CUSTOM_VALIDATION_EXCEPTION/);
+  });
+});
+
+function generatedTraining(prefix: string, count: number): string {
+  const people = ['anna@example.com', 'bo@example.com', 'li.wei@example.cn', 'jonas.becker@glocal.example'];
+  let text = 'Record_Key__c,Course__c,Market__c,Participant,Role__c,Status__c,Assigned_On__c\n';
+  for (let index = 0; index < count; index++) {
+    text += `${prefix}-${index},${index % 2 ? 'CQ-101' : 'CC-201'},${['DK', 'DE', 'FR'][index % 3]},${
+      people[index % people.length]
+    },Associate,Assigned,2026-0${1 + (index % 9)}-1${index % 10}\n`;
+  }
+  return text;
+}
+
+describe('loading through faults, interruptions and round trips', () => {
+  it('with 5xx, dropped connections and limit errors every valid row lands exactly once', async () => {
+    const pathFilter = /composite\/sobjects|jobs\/ingest/;
+    for (const [prefix, bulk, seed] of [
+      ['FC', '--no-bulk', 11],
+      ['FB', '--bulk', 5],
+    ] as const) {
+      const file = join(work, `${prefix}.csv`);
+      await writeFile(file, generatedTraining(prefix, 600));
+      env.org.setFaults({ seed, serverErrorRate: 0.15, dropRate: 0.15, limitExceededRate: 0.1, pathFilter });
+      // Small Bulk jobs: the load spreads over several, so faults hit uploads, closes and polls.
+      const result = await sf(['glocal', 'training', 'import', '-f', file, bulk], { GLOCAL_BULK_MAX_BYTES: '12000' });
+      const faults = env.org.faults.count;
+      env.org.setFaults({});
+      expect(imported(result)).toMatchObject({ read: 600, invalid: 0, sent: 600, succeeded: 600, failed: 0 });
+      expect(faults).toBeGreaterThan(0);
+      const keys = keysOf('Training_Record__c').filter((key) => key.startsWith(`${prefix}-`));
+      expect(keys).toHaveLength(600);
+      expect(new Set(keys).size).toBe(600);
+    }
+  });
+
+  it('a Bulk import killed while the org works is finished by --resume without duplicates', async () => {
+    const file = join(work, 'killed.csv');
+    await writeFile(file, generatedTraining('KR', 300));
+    const stateFile = `${file}.import-state.json`;
+    // A long poll interval keeps the CLI waiting after the upload; kill it then.
+    const child = spawn(
+      join(REPO_ROOT, 'node_modules', '.bin', 'sf'),
+      ['glocal', 'training', 'import', '-f', file, '--bulk', '-o', 'local', '--json'],
+      { env: sfEnv(env.home, { GLOCAL_POLL_INTERVAL_MS: '600000' }), stdio: 'ignore' }
+    );
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline) {
+      if (existsSync(stateFile) && (await readFile(stateFile, 'utf8')).includes('"processing"')) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.on('close', resolve));
+    expect(existsSync(stateFile)).toBe(true);
+
+    const resumed = await sf(['glocal', 'training', 'import', '-f', file, '--resume']);
+    expect(imported(resumed)).toMatchObject({ status: 'complete', sent: 300, succeeded: 300, failed: 0 });
+    expect(existsSync(stateFile)).toBe(false);
+    const keys = keysOf('Training_Record__c').filter((key) => key.startsWith('KR-'));
+    expect(keys).toHaveLength(300);
+    expect(new Set(keys).size).toBe(300);
+  });
+
+  it('export → import round-trips: the file imports unchanged and exports identically', async () => {
+    const first = join(work, 'export-1.csv');
+    const exported = await sf(['glocal', 'training', 'export', '--output-file', first]);
+    expect(exported.exitCode).toBe(0);
+    const count = rows('Training_Record__c').length;
+    expect((exported.json?.result as { records: number }).records).toBe(count);
+
+    const reimported = await sf(['glocal', 'training', 'import', '-f', first]);
+    expect(imported(reimported)).toMatchObject({ read: count, invalid: 0, failed: 0 });
+    expect(rows('Training_Record__c')).toHaveLength(count);
+
+    const second = join(work, 'export-2.csv');
+    await sf(['glocal', 'training', 'export', '--output-file', second]);
+    expect(await readFile(second, 'utf8')).toBe(await readFile(first, 'utf8'));
+    const header = (parse(await readFile(first, 'utf8'), { to_line: 1 }) as string[][])[0];
+    expect(header).toEqual(
+      expect.arrayContaining(['Record_Key__c', 'Course__c', 'Market__c', 'Participant_Contact__c'])
+    );
+  });
+
+  it('export neutralises formula-like cells (unless --raw) and the import restores them', async () => {
+    env.org.store.upsert('Market__c', 'Country_Code__c', [
+      { Country_Code__c: 'SE', Name: '=HYPERLINK("http://evil")', Language__c: 'en_US' },
+    ]);
+    const file = join(work, 'markets-export.csv');
+    await sf(['glocal', 'market', 'export', '--output-file', file, '--where', "Country_Code__c = 'SE'", '--bom']);
+    const text = await readFile(file, 'utf8');
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    expect(text).toContain(`"'=HYPERLINK(""http://evil"")"`);
+    const raw = join(work, 'markets-raw.csv');
+    await sf(['glocal', 'market', 'export', '--output-file', raw, '--where', "Country_Code__c = 'SE'", '--raw']);
+    expect(await readFile(raw, 'utf8')).toContain(`"=HYPERLINK(""http://evil"")"`);
+
+    const back = await sf(['glocal', 'market', 'import', '-f', file]);
+    expect(imported(back)).toMatchObject({ succeeded: 1 });
+    expect(rows('Market__c').find((row) => row.Country_Code__c === 'SE')?.Name).toBe('=HYPERLINK("http://evil")');
+  });
+
+  it('leaves no stray files next to inputs that loaded cleanly', async () => {
+    const files = await readdir(work);
+    expect(files.filter((name) => name.endsWith('.import-state.json'))).toEqual([]);
+    expect(files).not.toContain('training-da.csv.errors.csv');
+  });
+});
