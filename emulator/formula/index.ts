@@ -2,6 +2,7 @@
 // closures. Anything outside the subset throws FormulaNotSupportedError at compile time, so a
 // deploy can report the formula as "not evaluable locally" instead of computing a wrong value.
 import { parseFormula, type BinaryOperator, type FormulaNode } from './parser.js';
+import { checkReturnType, FormulaStaticTypeError, inferType, staticTypeOfField } from './types.js';
 
 export { FormulaSyntaxError } from './parser.js';
 export type { FormulaNode } from './parser.js';
@@ -167,6 +168,16 @@ export function compileFormula(source: string, options: FormulaOptions): Compile
   const env: CompileEnv = { options, references: new Map(), usesPriorValues: false };
   const root = compileNode(tree, env);
   const returnType = options.returnType;
+  const resolve = options.fieldType;
+  try {
+    checkReturnType(
+      inferType(tree, (path) => (resolve ? staticTypeOfField(resolve(path)) : 'Any')),
+      returnType
+    );
+  } catch (error) {
+    if (error instanceof FormulaStaticTypeError) throw new FormulaTypeError(error.message);
+    throw error;
+  }
 
   const evaluateResult = (ctx: FormulaContext): FormulaResult => {
     try {

@@ -77,6 +77,39 @@ describe('unsupported constructs are reported, never guessed', () => {
   });
 });
 
+describe('static types, checked when the formula is saved', () => {
+  const schema =
+    (types: Record<string, string>) =>
+    (path: string): string | undefined =>
+      types[path];
+
+  it.each([
+    ['"a" * 2', 'Number', "Incorrect parameter type for operator '*'. Expected Number, received Text"],
+    ['IF(1, 2, 3)', 'Number', "Incorrect parameter type for function 'IF()'. Expected Checkbox, received Number"],
+    ['IF(true, 1, "x")', 'Number', "Incorrect parameter type for function 'IF()'. Expected Number, received Text"],
+    ['1 + 2', 'Text', 'Formula result is data type (Number), incompatible with expected data type (Text).'],
+    ['TODAY() - TODAY()', 'Date', 'Formula result is data type (Number), incompatible with expected data type (Date).'],
+    ['"x" = 1', 'Checkbox', "Incorrect parameter type for operator '='. Expected Text, received Number"],
+    ['LEN(5)', 'Number', "Incorrect parameter type for function 'LEN()'. Expected Text, received Number"],
+  ])('%s as %s is refused', (source, returnType, message) => {
+    expect(() => compileFormula(source, { returnType: returnType as FormulaOptions['returnType'] })).toThrow(
+      new FormulaTypeError(message)
+    );
+  });
+
+  it('uses field types from the schema', () => {
+    const fieldType = schema({ Due_On__c: 'Date', Score__c: 'Number', Name: 'Text' });
+    expect(() => compileFormula('Due_On__c + 7', { returnType: 'Date', fieldType })).not.toThrow();
+    expect(() => compileFormula('Due_On__c - TODAY()', { returnType: 'Number', fieldType })).not.toThrow();
+    expect(() => compileFormula('Name & Score__c', { returnType: 'Text', fieldType })).toThrow(
+      "Incorrect parameter type for operator '&'. Expected Text, received Number"
+    );
+    expect(() => compileFormula('Score__c', { returnType: 'Date', fieldType })).toThrow(
+      'Formula result is data type (Number), incompatible with expected data type (Date).'
+    );
+  });
+});
+
 describe('field references', () => {
   it('lists every field path once, first spelling wins, without globals', () => {
     const formula = compileFormula(
@@ -184,8 +217,8 @@ describe('#Error! results', () => {
     );
   });
 
-  it('reports a type mismatch instead of coercing', () => {
-    expect(compileFormula('"a" * 2', { returnType: 'Number' }).evaluateResult(contextOf({})).error).toMatch(
+  it('reports a runtime type mismatch instead of coercing', () => {
+    expect(compileFormula('A__c * 2', { returnType: 'Number' }).evaluateResult(contextOf({ A__c: 'a' })).error).toMatch(
       /expects a number/
     );
   });
