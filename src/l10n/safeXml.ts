@@ -20,6 +20,9 @@ export interface XmlElement {
   /** Attribute name → raw (still escaped) value, in file order. */
   attributes: Array<[string, string]>;
   children: XmlNode[];
+  /** Start and end tag exactly as read (formatters may break them over lines); unset on new or edited elements. */
+  rawOpen?: string;
+  rawClose?: string;
 }
 export interface XmlText {
   kind: 'text';
@@ -92,6 +95,14 @@ const ATTRIBUTE = /([A-Za-z_][\w:.-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 const NON_BLANK = /\S/;
 const UNDEFINED_ENTITY = /&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/;
 
+function isBlank(text: string, start: number, end: number): boolean {
+  for (let index = start; index < end; index++) {
+    const code = text.charCodeAt(index);
+    if (code !== 32 && code !== 10 && code !== 13 && code !== 9) return false;
+  }
+  return true;
+}
+
 function lineAt(text: string, position: number): string {
   let line = 1;
   for (let index = text.indexOf('\n'); index >= 0 && index < position; index = text.indexOf('\n', index + 1)) line++;
@@ -116,14 +127,13 @@ export function parseXmlDocument(text: string, fileName: string, keepLayout = tr
   while (position < text.length) {
     const lt = text.indexOf('<', position);
     const end = lt < 0 ? text.length : lt;
-    if (end > position) {
+    // Whitespace between tags is skipped without allocating unless the layout is kept.
+    if (end > position && (keepLayout || !isBlank(text, position, end))) {
       const raw = text.slice(position, end);
       const parent = stack[stack.length - 1];
       if (parent) {
-        if (keepLayout || NON_BLANK.test(raw)) {
-          if (raw.includes('&') && UNDEFINED_ENTITY.test(raw)) fail(position, 'undefined entity or bare "&"');
-          parent.children.push({ kind: 'text', raw });
-        }
+        if (raw.includes('&') && UNDEFINED_ENTITY.test(raw)) fail(position, 'undefined entity or bare "&"');
+        parent.children.push({ kind: 'text', raw });
       } else if (NON_BLANK.test(raw)) {
         fail(position, 'text outside the root element');
       }
@@ -139,6 +149,7 @@ export function parseXmlDocument(text: string, fileName: string, keepLayout = tr
       const name = token[2];
       if (token[1]) {
         if (!parent || parent.name !== name) fail(lt, `unexpected </${name}>`);
+        if (keepLayout) (parent as XmlElement).rawClose = token[0];
         stack.pop();
         continue;
       }
@@ -147,6 +158,7 @@ export function parseXmlDocument(text: string, fileName: string, keepLayout = tr
         attributes.push([attribute[1], attribute[2] ?? attribute[3] ?? '']);
       }
       const element: XmlElement = { kind: 'element', name, attributes, children: [] };
+      if (keepLayout) element.rawOpen = token[0];
       if (parent) parent.children.push(element);
       else if (root) fail(lt, 'a second root element');
       else root = element;

@@ -79,6 +79,9 @@ export function setTranslation(document: XmlDocument, slot: TranslationSlot, tex
   const previous = textOf(valueElement);
   if (previous === text) return { changed: false, previous };
   valueElement.children = [{ kind: 'text', raw: rawValue }];
+  // The tag layout may have depended on the old text's length.
+  delete valueElement.rawOpen;
+  delete valueElement.rawClose;
   return { changed: true, previous };
 }
 

@@ -76,6 +76,11 @@ function indentNew(element: XmlElement, depth: number): void {
  */
 export function insertChild(parent: XmlElement, child: XmlElement, depth: number, beforeElement?: XmlElement): void {
   indentNew(child, depth + 1);
+  if (parent.rawOpen?.endsWith('/>')) {
+    // A self-closing tag as read cannot take children.
+    delete parent.rawOpen;
+    delete parent.rawClose;
+  }
   const indent = childIndent(parent, depth);
   const hasElements = parent.children.some((node) => node.kind === 'element');
   if (!hasElements) {
@@ -109,7 +114,62 @@ function serializeAttributes(attributes: Array<[string, string]>): string {
   return attributes.map(([name, value]) => ` ${name}="${value}"`).join('');
 }
 
-function serializeNode(node: XmlNode, out: string[]): void {
+/**
+ * prettier's XML plugin (our repo's formatter, printWidth 120, strict whitespace) cannot break text,
+ * so an element whose line is too long gets its start tag's ">" moved to the next line:
+ * `<help\n    >long text</help>`. It also writes `<?xml … ?>` with a space, which is how we tell that a
+ * file is prettier-formatted; Salesforce's own files never break tags.
+ */
+const PRETTIER_PRINT_WIDTH = 120;
+const isPrettierStyle = (document: XmlDocument): boolean => / \?>$/.test(document.declaration ?? '');
+
+const ZERO_WIDTH = /[\p{Mn}\p{Me}\p{Cf}]/u;
+
+/**
+ * Display width as prettier counts it: combining marks (Arabic vowel signs …) and format characters
+ * count 0, East Asian wide and fullwidth characters 2.
+ */
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const char of text) {
+    if (ZERO_WIDTH.test(char)) continue;
+    const code = char.codePointAt(0) ?? 0;
+    const wide =
+      (code >= 0x1100 && code <= 0x115f) ||
+      (code >= 0x2e80 && code <= 0xa4cf && code !== 0x303f) ||
+      (code >= 0xac00 && code <= 0xd7a3) ||
+      (code >= 0xf900 && code <= 0xfaff) ||
+      (code >= 0xfe30 && code <= 0xfe4f) ||
+      (code >= 0xff00 && code <= 0xff60) ||
+      (code >= 0xffe0 && code <= 0xffe6) ||
+      (code >= 0x1f300 && code <= 0x1f64f) ||
+      (code >= 0x1f900 && code <= 0x1f9ff) ||
+      (code >= 0x20000 && code <= 0x3fffd);
+    width += wide ? 2 : 1;
+  }
+  return width;
+}
+
+interface SerializeContext {
+  out: string[];
+  breakLongLeaves: boolean;
+}
+
+function openTag(node: XmlElement, indent: string, context: SerializeContext): string {
+  if (node.rawOpen !== undefined) return node.rawOpen;
+  const tag = `<${node.name}${serializeAttributes(node.attributes)}`;
+  const isLeaf = node.children.length > 0 && node.children.every((child) => child.kind === 'text');
+  if (context.breakLongLeaves && isLeaf) {
+    const text = node.children.map((child) => (child as { raw: string }).raw).join('');
+    if (!text.includes('\n') && displayWidth(`${indent}${tag}>${text}</${node.name}>`) > PRETTIER_PRINT_WIDTH) {
+      return `${tag}\n${indent}>`;
+    }
+  }
+  return `${tag}>`;
+}
+
+function serializeNode(node: XmlNode, indent: string, context: SerializeContext): void {
+  const { out } = context;
   switch (node.kind) {
     case 'text':
       out.push(node.raw);
@@ -120,23 +180,32 @@ function serializeNode(node: XmlNode, out: string[]): void {
     case 'cdata':
       out.push(`<![CDATA[${node.raw}]]>`);
       return;
-    default:
+    default: {
       if (node.children.length === 0) {
-        out.push(`<${node.name}${serializeAttributes(node.attributes)} />`);
+        out.push(node.rawOpen ?? `<${node.name}${serializeAttributes(node.attributes)} />`);
+        if (node.rawOpen !== undefined && node.rawClose !== undefined) out.push(node.rawClose);
         return;
       }
-      out.push(`<${node.name}${serializeAttributes(node.attributes)}>`);
-      for (const child of node.children) serializeNode(child, out);
-      out.push(`</${node.name}>`);
+      out.push(openTag(node, indent, context));
+      let childIndent = indent;
+      for (const child of node.children) {
+        serializeNode(child, childIndent, context);
+        if (child.kind === 'text') {
+          const match = /\n([ \t]*)$/.exec(child.raw);
+          if (match) childIndent = match[1];
+        }
+      }
+      out.push(node.rawClose ?? `</${node.name}>`);
+    }
   }
 }
 
 export function serializeXmlDocument(document: XmlDocument): string {
-  const out: string[] = [];
-  if (document.declaration) out.push(`${document.declaration}\n`);
-  serializeNode(document.root, out);
-  out.push('\n');
-  return out.join('');
+  const context: SerializeContext = { out: [], breakLongLeaves: isPrettierStyle(document) };
+  if (document.declaration) context.out.push(`${document.declaration}\n`);
+  serializeNode(document.root, '', context);
+  context.out.push('\n');
+  return context.out.join('');
 }
 
 /** Salesforce's own declaration; new files copy the project's instead where there is one. */

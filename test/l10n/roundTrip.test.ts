@@ -155,6 +155,49 @@ describe('export → import round trips', () => {
 });
 
 describe('import', () => {
+  it('lays out long lines the way prettier does in prettier-formatted projects (and only there)', async () => {
+    const dir = fixture();
+    const project = await loadTranslationProject({ projectDir: dir });
+    const xliff = join(outDir(), 'ja.xlf');
+    const longJapanese = '市場の参加者が働く国または地域。'.repeat(4);
+    writeFileSync(
+      xliff,
+      writeXliff12({
+        language: 'ja',
+        sourceLanguage: 'en_US',
+        kind: 'bilingual',
+        units: [
+          { key: 'CustomField.Training_Record__c.Market.HelpText', source: '', target: longJapanese },
+          { key: 'CustomField.Training_Record__c.Market.FieldLabel', source: '', target: '市場' },
+        ],
+      })
+    );
+    await importTranslations(project, [xliff]);
+    const file = join(
+      dir,
+      'force-app/main/default/objectTranslations/Training_Record__c-ja/Market__c.fieldTranslation-meta.xml'
+    );
+    expect(readFileSync(file, 'utf8')).toContain(`    <help\n    >${longJapanese}</help>\n    <label>市場</label>`);
+    const repo = join(FIXTURES, '..', '..', '..');
+    const output = execFileSync(
+      join(repo, 'node_modules', '.bin', 'prettier'),
+      ['--check', '--ignore-path', '/dev/null', '--config', join(repo, '.prettierrc.json'), file],
+      { cwd: repo, encoding: 'utf8' }
+    );
+    expect(output).toContain('All matched files use Prettier code style');
+
+    // Salesforce's own style (no space before "?>") never breaks a tag.
+    const { parseXmlDocument } = await import('../../src/l10n/safeXml.js');
+    const { serializeXmlDocument } = await import('../../src/l10n/xmlTree.js');
+    const { setTranslation } = await import('../../src/l10n/translationFileEditor.js');
+    const document = parseXmlDocument(
+      '<?xml version="1.0" encoding="UTF-8"?>\n<CustomFieldTranslation xmlns="http://soap.sforce.com/2006/04/metadata">\n    <name>Market__c</name>\n</CustomFieldTranslation>\n',
+      'sf.xml'
+    );
+    setTranslation(document, { file: { type: 'CustomFieldTranslation' }, path: [], valueTag: 'help' }, longJapanese);
+    expect(serializeXmlDocument(document)).toContain(`    <help>${longJapanese}</help>\n    <name>Market__c</name>`);
+  });
+
   it('keeps element order and untouched bytes, inserting new entries where Salesforce puts them', async () => {
     const dir = fixture();
     const file = join(dir, 'force-app/main/default/translations/de.translation-meta.xml');

@@ -73,7 +73,7 @@ describe('safe XML', () => {
       '',
     ].join('\n');
     const document = parseXmlDocument(text, 'in-memory.xml');
-    expect(serializeXmlDocument(document)).toBe(text.replace("b='2'", 'b="2"'));
+    expect(serializeXmlDocument(document)).toBe(text);
     const dir = mkdtempSync(join(tmpdir(), 'glocal-xml-'));
     try {
       writeFileSync(join(dir, 'f.xml'), text);
