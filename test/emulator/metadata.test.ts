@@ -253,6 +253,21 @@ describe('deploy checks a real org makes', () => {
     );
   });
 
+  it('rejects a formula whose result type does not match the field type', () => {
+    const org = localOrgContext();
+    const outcome = deployFiles(org, {
+      'package.xml': packageXml({ CustomObject: ['Widget__c'] }),
+      'objects/Widget__c.object': objectXml(
+        'Widget',
+        field('Size__c', '<type>Number</type><precision>5</precision><scale>0</scale>') +
+          field('Label__c', '<type>Text</type><formula>Size__c * 2</formula>')
+      ),
+    });
+    expect(failureOf(outcome, 'Widget__c.Label__c')).toBe(
+      'Formula result is data type (Number), incompatible with expected data type (Text).'
+    );
+  });
+
   it('rejects a picklist whose global value set is missing, and duplicate names', () => {
     const org = localOrgContext();
     const outcome = deployFiles(org, {
