@@ -44,7 +44,7 @@ const ADMIN_USER_ID = '005000000000001AAA';
 const ADMIN_USERNAME = 'admin@glocal.local';
 /** matches what the sf CLI accepts as an access token: 00D + 15 chars + '!' + … */
 const ACCESS_TOKEN = '00D000000000001!LOCAL.glocal.session';
-const SAVE_DELAY_MS = 250;
+const SAVE_INTERVAL_MS = 1000;
 
 export async function startOrg(options: StartOrgOptions = {}): Promise<LocalOrg> {
   const apiVersion = options.apiVersion ?? '62.0';
@@ -77,25 +77,42 @@ export async function startOrg(options: StartOrgOptions = {}): Promise<LocalOrg>
     sessions: new Set([ACCESS_TOKEN]),
   };
 
+  // The data dir is written when something changed: checked every second (or, for big orgs,
+  // at twice the duration of the last save), so Bulk jobs finishing between requests are saved too.
   let saving: Promise<void> = Promise.resolve();
-  let saveTimer: NodeJS.Timeout | undefined;
+  let lastSaveMs = 0;
+  const versions = (): string => `${store.version}/${schema.version}/${metadata.version}`;
+  let savedVersions = versions();
   const save = async (): Promise<void> => {
     if (!options.dataDir) return;
     const dir = options.dataDir;
-    saving = saving.then(() => saveOrg(dir, { schema, store, metadata, identity, limits }));
+    savedVersions = versions();
+    saving = saving.then(async () => {
+      const started = Date.now();
+      await saveOrg(dir, { schema, store, metadata, identity, limits });
+      lastSaveMs = Date.now() - started;
+    });
     await saving;
   };
-  let savedVersions = `${store.version}/${schema.version}/${metadata.snapshot().length}`;
+  let saveTimer: NodeJS.Timeout | undefined;
+  let stopped = false;
   const scheduleSave = (): void => {
-    if (!options.dataDir || saveTimer) return;
-    saveTimer = setTimeout(() => {
-      saveTimer = undefined;
-      const now = `${store.version}/${schema.version}/${metadata.snapshot().length}`;
-      if (now === savedVersions) return;
-      savedVersions = now;
-      save().catch((error: unknown) => console.error(`local org: saving ${options.dataDir} failed: ${String(error)}`));
-    }, SAVE_DELAY_MS);
+    if (!options.dataDir || stopped) return;
+    saveTimer = setTimeout(
+      () => {
+        const changed = versions() !== savedVersions;
+        const next = changed
+          ? save().catch((error: unknown) =>
+              console.error(`local org: saving ${options.dataDir} failed: ${String(error)}`)
+            )
+          : Promise.resolve();
+        void next.then(scheduleSave);
+      },
+      Math.max(SAVE_INTERVAL_MS, 2 * lastSaveMs)
+    );
+    saveTimer.unref();
   };
+  scheduleSave();
 
   registerIdentityRoutes(router);
   registerQueryRoutes(router, ctx);
@@ -103,10 +120,7 @@ export async function startOrg(options: StartOrgOptions = {}): Promise<LocalOrg>
   registerMetadataRoutes(router, ctx);
   registerBulkRoutes(router, ctx);
 
-  const server: Server = await startServer(ctx, router, options.port ?? 0, requestLog, {
-    afterRequest: scheduleSave,
-    verbose: options.verbose,
-  });
+  const server: Server = await startServer(ctx, router, options.port ?? 0, requestLog, { verbose: options.verbose });
   ctx.instanceUrl = `http://127.0.0.1:${serverPort(server)}`;
 
   const org: LocalOrg = Object.assign(ctx, {
@@ -115,13 +129,10 @@ export async function startOrg(options: StartOrgOptions = {}): Promise<LocalOrg>
     resetRequestLog: () => {
       requestLog.length = 0;
     },
-    save: async () => {
-      savedVersions = `${store.version}/${schema.version}/${metadata.snapshot().length}`;
-      await save();
-    },
+    save,
     stop: async () => {
+      stopped = true;
       if (saveTimer) clearTimeout(saveTimer);
-      saveTimer = undefined;
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

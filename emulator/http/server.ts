@@ -7,8 +7,7 @@ import { ApiError, NOT_FOUND_MESSAGE, Router, type RouteRequest, type RouteRespo
 import { StoreError } from '../org/store.js';
 
 export interface ServerHooks {
-  /** called after a request that may have changed data (to schedule a save) */
-  afterRequest?: (method: string, path: string) => void;
+  /** log every request to stderr */
   verbose?: boolean;
 }
 
@@ -90,7 +89,6 @@ async function handle(
     if (fault) entry.fault = fault;
     log.push(entry);
     if (hooks.verbose) console.error(`${method} ${path}${search} → ${response.status} (${entry.ms} ms)`);
-    if (method !== 'GET' && response.status < 500) hooks.afterRequest?.(method, path);
   };
   try {
     const body = await readBody(req);

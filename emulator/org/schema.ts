@@ -196,6 +196,8 @@ export interface MetadataEntry {
 export class MetadataStore {
   private readonly byType = new Map<string, Map<string, MetadataEntry>>();
   private counter = 0;
+  /** increases on every change (the data dir saver watches it) */
+  public version = 0;
 
   public put(
     type: string,
@@ -219,6 +221,7 @@ export class MetadataStore {
       id: previous?.id ?? `04t${String(++this.counter).padStart(12, '0')}`,
     };
     typeMap.set(fullName, stored);
+    this.version++;
     return stored;
   }
 
@@ -235,7 +238,9 @@ export class MetadataStore {
   }
 
   public remove(type: string, fullName: string): boolean {
-    return this.byType.get(type)?.delete(fullName) ?? false;
+    const removed = this.byType.get(type)?.delete(fullName) ?? false;
+    if (removed) this.version++;
+    return removed;
   }
 
   public snapshot(): MetadataEntry[] {
@@ -243,6 +248,7 @@ export class MetadataStore {
   }
 
   public restore(entries: MetadataEntry[]): void {
+    this.version++;
     this.byType.clear();
     for (const entry of entries) {
       let typeMap = this.byType.get(entry.type);

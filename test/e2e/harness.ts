@@ -62,7 +62,6 @@ export function sfEnv(home: string, extra: Record<string, string> = {}): NodeJS.
     SF_HIDE_RELEASE_NOTES: 'true',
     SF_HIDE_RELEASE_NOTES_FOOTER: 'true',
     SFDX_HIDE_RELEASE_NOTES: 'true',
-    SF_CONTAINER_MODE: 'true',
     NODE_NO_WARNINGS: '1',
     FORCE_COLOR: '0',
     NO_COLOR: '1',

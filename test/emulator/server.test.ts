@@ -1,5 +1,5 @@
 import { describe, it, expect, afterEach } from '@jest/globals';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startOrg, type LocalOrg } from '../../emulator/index.js';
@@ -124,6 +124,16 @@ describe('local org server: auth, limits, faults, persistence', () => {
     await first.stop();
     expect((await readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
 
+    // a change made without any request (a Bulk job finishing, say) is saved within seconds too
+    const third = await start({ dataDir: dir });
+    third.store.insert('Market__c', [{ Name: 'Norway', Country_Code__c: 'NO' }]);
+    for (let i = 0; i < 100 && (await readFile(join(dir, 'org.ndjson'), 'utf8')).indexOf('Norway') < 0; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(await readFile(join(dir, 'org.ndjson'), 'utf8')).toContain('Norway');
+    await third.stop();
+    orgs.splice(orgs.indexOf(third), 1);
+
     const second = await start({ dataDir: dir });
     const got = await call(second, 'GET', `${v}/sobjects/Market__c/${id}`);
     expect((got.body as Json).Name).toBe('Denmark');
@@ -139,7 +149,6 @@ describe('local org server: auth, limits, faults, persistence', () => {
     dirs.push(dir);
     const org = await startOrg({ dataDir: dir });
     await org.stop();
-    const { readFile } = await import('node:fs/promises');
     const text = await readFile(join(dir, 'org.ndjson'), 'utf8');
     await writeFile(join(dir, 'org.ndjson'), text.split('\n').slice(0, -2).join('\n') + '\n');
     await expect(startOrg({ dataDir: dir })).rejects.toThrow(/incomplete/);
