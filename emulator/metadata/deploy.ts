@@ -58,6 +58,7 @@ export interface DeployOutcome {
   errorStatusCode?: string;
 }
 
+const OBJECT_CHILD_TYPE_NAMES = new Set(Object.values(OBJECT_CHILD_TYPES));
 const NOT_INTERPRETED = 'Stored by the local org; not interpreted (its behaviour is not emulated)';
 
 /** A unit of the deploy result: one component (or a child of a .object file). */
@@ -329,6 +330,19 @@ export function runDeploy(org: OrgContext, zip: Buffer, options: DeployOptions):
   for (const unit of units) {
     const fault = org.faults.deployComponentFailure(unit.type, unit.fullName);
     if (fault) unit.problems.push(fault);
+  }
+
+  // A redeploy of identical metadata reports components as unchanged, as a real org does.
+  for (const unit of units) {
+    if (!unit.existedBefore || unit.deleted || OBJECT_CHILD_TYPE_NAMES.has(unit.type)) continue;
+    const stored = org.metadata.get(unit.type, unit.fullName)?.xml;
+    if (unit.type === 'CustomObject') {
+      const parsed = parsedObjects.find((object) => object.objectName === unit.fullName);
+      unit.changed = !parsed || stored !== attributesFragment(parsed.attributes);
+    } else {
+      const component = pkg.components.find((c) => c.type === unit.type && c.fullName === unit.fullName);
+      unit.changed = !component || stored !== mainXml(component);
+    }
   }
 
   const failed = units.filter((unit) => unit.problems.length > 0);

@@ -162,6 +162,9 @@ describe('deploying the Glocal pack', () => {
     expect(again.success).toBe(true);
     const countryField = again.successes.find((s) => s.fullName === 'Market__c.Country_Code__c')!;
     expect(countryField).toMatchObject({ created: false, changed: false });
+    for (const name of ['Market__c', 'Glocal_Language']) {
+      expect(again.successes.find((s) => s.fullName === name)).toMatchObject({ created: false, changed: false });
+    }
   });
 });
 
