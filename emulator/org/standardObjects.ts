@@ -205,6 +205,26 @@ export function standardObjects(): SObjectSchema[] {
   ];
 }
 
+/** The running user's system permissions (always the admin here: the local org has one real session). */
+function userPermissionAccess(): SObjectSchema {
+  const perm = (name: string, label: string): FieldSchema =>
+    field(name, label, 'boolean', { createable: false, updateable: false });
+  return object(
+    'UserPermissionAccess',
+    'User Permission Access',
+    'User Permission Access',
+    '0UP',
+    [
+      perm('PermissionsModifyAllData', 'Modify All Data'),
+      perm('PermissionsModifyMetadata', 'Modify Metadata Through Metadata API Functions'),
+      perm('PermissionsCustomizeApplication', 'Customize Application'),
+      perm('PermissionsViewSetup', 'View Setup and Configuration'),
+      perm('PermissionsApiEnabled', 'API Enabled'),
+    ],
+    { createable: false, updateable: false, deletable: false }
+  );
+}
+
 export interface SeedIdentity {
   orgId: string;
   userId: string;
@@ -213,7 +233,7 @@ export interface SeedIdentity {
 
 /** Installs the standard objects and the records of a fresh org. */
 export function seedStandardOrg(schema: OrgSchema, store: RecordStore, identity: SeedIdentity): void {
-  for (const obj of standardObjects()) schema.upsertObject(obj);
+  for (const obj of [...standardObjects(), userPermissionAccess()]) schema.upsertObject(obj);
   const org = store.table('Organization');
   store.addRow(org, {
     Id: identity.orgId,
@@ -286,8 +306,18 @@ export function seedStandardOrg(schema: OrgSchema, store: RecordStore, identity:
       )
     );
   }
+  const access = store.table('UserPermissionAccess');
+  store.addRow(access, {
+    Id: store.nextId('0UP'),
+    PermissionsModifyAllData: true,
+    PermissionsModifyMetadata: true,
+    PermissionsCustomizeApplication: true,
+    PermissionsViewSetup: true,
+    PermissionsApiEnabled: true,
+    IsDeleted: false,
+  });
   const now = new Date().toISOString().replace('Z', '+0000');
-  for (const table of [org, users]) {
+  for (const table of [org, users, access]) {
     for (const r of table.rows.values()) {
       r.CreatedDate ??= now;
       r.LastModifiedDate ??= now;

@@ -312,6 +312,27 @@ describe('local org write enforcement (REST, as a real org answers)', () => {
     expect((br.body as Json).totalSize).toBe(0);
   });
 
+  it('custom metadata records are queryable but not writable through the data API', async () => {
+    org.schema.upsertObject({
+      name: 'Glocal_Install__mdt',
+      label: 'Glocal Install',
+      labelPlural: 'Glocal Installs',
+      custom: true,
+      fields: { Version__c: { name: 'Version__c', label: 'Version', type: 'string', length: 40, custom: true } },
+    });
+    org.store.putSystemRecord('Glocal_Install__mdt', 'DeveloperName', {
+      DeveloperName: 'Current',
+      MasterLabel: 'Current',
+      QualifiedApiName: 'Current',
+      Version__c: '1.2.0',
+    });
+    const q = await query(org, "SELECT Version__c FROM Glocal_Install__mdt WHERE DeveloperName = 'Current'");
+    expect((q.body as { records: Json[] }).records[0].Version__c).toBe('1.2.0');
+    const write = await call(org, 'POST', `${v}/sobjects/Glocal_Install__mdt`, { Version__c: '9' });
+    expect(write.status).toBe(400);
+    expect((write.body as ErrorList)[0].errorCode).toBe('INVALID_TYPE');
+  });
+
   it('PermissionSetAssignment: insert, DUPLICATE_VALUE on the same assignment, delete', async () => {
     const psId = org.store.putSystemRecord('PermissionSet', 'Name', { Name: 'Glocal_Admin', Label: 'Glocal Admin' });
     const first = await call(org, 'POST', `${v}/sobjects/PermissionSetAssignment`, {

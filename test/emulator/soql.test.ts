@@ -80,6 +80,10 @@ describe('local org SOQL', () => {
     expect(await keys('Score__c != null AND Score__c <= 75')).toEqual(['R2', 'R4']);
     expect(await keys("Record_Key__c = 'R\\'5'")).toEqual(["R'5"]);
     expect(await keys("Course__r.Course_Code__c = 'CR-201' AND Market__r.Country_Code__c = 'DK'")).toEqual(['R3']);
+    // an indexed (external ID) filter narrows the rows; the rest of the WHERE clause still applies
+    expect(await keys("Record_Key__c = 'r1'")).toEqual(['R1']);
+    expect(await keys("Record_Key__c IN ('R1', 'R4') AND Status__c = 'Failed'")).toEqual(['R4']);
+    expect(await keys("Record_Key__c = 'R1' OR Status__c = 'Failed'")).toEqual(['R1', 'R4']);
   });
 
   it('date literals: TODAY, LAST_N_DAYS:n, THIS_YEAR and date values', async () => {
