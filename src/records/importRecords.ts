@@ -82,6 +82,8 @@ export type ImportResult = ImportCounts & {
   stateFile?: string;
   /** A problem that stopped reading the file early (the rows before it were loaded). */
   readError?: RowError;
+  /** Milliseconds per stage: check (pass 1), resolve, load (pass 2 and sending), process (waiting for Bulk jobs), report. */
+  timings: Partial<Record<ImportStage, number>>;
 };
 
 const SHOWN_ERRORS = 20;
@@ -463,7 +465,9 @@ async function resendCreateOnlyConflicts(
 function result(
   context: ImportContext,
   counts: ImportCounts,
-  fields: Pick<ImportResult, 'status' | 'mode' | 'errors' | 'jobIds' | 'readError'>,
+  fields: Pick<ImportResult, 'status' | 'mode' | 'errors' | 'jobIds' | 'readError'> & {
+    timings?: Partial<Record<ImportStage, number>>;
+  },
   report: ErrorReport
 ): ImportResult {
   return {
@@ -471,6 +475,7 @@ function result(
     file: context.options.file,
     ...counts,
     ...fields,
+    timings: fields.timings ?? {},
     errorsFile: report.written ? context.errorsFile : undefined,
     stateFile: fields.status === 'pending' ? stateFileFor(context.options.file) : undefined,
   };
@@ -487,9 +492,34 @@ export async function importRecords(org: OrgClient, options: ImportOptions): Pro
   return runImport(context);
 }
 
+/** Wraps the progress callbacks to time each stage. */
+function timed(progress: ImportProgress | undefined, timings: Partial<Record<ImportStage, number>>): ImportProgress {
+  let current: ImportStage | undefined;
+  let started = performance.now();
+  const close = (): void => {
+    if (current) timings[current] = Math.round((timings[current] ?? 0) + performance.now() - started);
+  };
+  return {
+    stage: (stage): void => {
+      close();
+      current = stage;
+      started = performance.now();
+      progress?.stage?.(stage);
+    },
+    update: (counts): void => progress?.update?.(counts),
+    finish: (ok): void => {
+      close();
+      current = undefined;
+      progress?.finish?.(ok);
+    },
+  };
+}
+
 async function runImport(context: ImportContext, resumeFrom?: ImportState): Promise<ImportResult> {
+  const timings: Partial<Record<ImportStage, number>> = {};
+  const progress = timed(context.options.progress, timings);
+  context = { ...context, options: { ...context.options, progress } };
   const { options } = context;
-  const progress = options.progress;
   progress?.stage?.('check');
   const scanned = await scan(context);
   if (scanned.read === 0) {
@@ -510,7 +540,14 @@ async function runImport(context: ImportContext, resumeFrom?: ImportState): Prom
       return result(
         context,
         loaded.counts,
-        { status: 'complete', mode: 'collections', errors: loaded.errors, jobIds: [], readError: loaded.readError },
+        {
+          status: 'complete',
+          mode: 'collections',
+          errors: loaded.errors,
+          jobIds: [],
+          readError: loaded.readError,
+          timings,
+        },
         report
       );
     }
@@ -529,7 +566,7 @@ async function runImport(context: ImportContext, resumeFrom?: ImportState): Prom
       return result(
         context,
         finished.counts,
-        { status: 'pending', mode: 'bulk', errors: loaded.errors, jobIds, readError: loaded.readError },
+        { status: 'pending', mode: 'bulk', errors: loaded.errors, jobIds, readError: loaded.readError, timings },
         report
       );
     }
@@ -538,7 +575,7 @@ async function runImport(context: ImportContext, resumeFrom?: ImportState): Prom
     return result(
       context,
       finished.counts,
-      { status: 'complete', mode: 'bulk', errors: loaded.errors, jobIds, readError: loaded.readError },
+      { status: 'complete', mode: 'bulk', errors: loaded.errors, jobIds, readError: loaded.readError, timings },
       report
     );
   } finally {

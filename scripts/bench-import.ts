@@ -1,0 +1,217 @@
+// npm run bench:import — the import pipeline on the local org, side by side with `sf data import bulk`:
+//  1. `sf glocal training import --bulk` of ROWS training records whose course, market and
+//     participant are given as course code, country code and e-mail (resolved by the plugin);
+//  2. `sf data import bulk` of the same rows with the Ids already resolved (new keys, so both insert).
+// For each run: peak RSS of the CLI process (VmHWM), wall time, the plugin's client-side time per
+// stage and rows/s, and the API calls the org logged. Usage: npm run bench:import [-- --rows 100000]
+import { spawn } from 'node:child_process';
+import { readFile, mkdtemp, rm } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { tuneHeapForLargeData } from '../emulator/index.js';
+import { REPO_ROOT, sfEnv, startE2e, type E2eEnv } from '../test/e2e/harness.js';
+
+const { values } = parseArgs({
+  options: {
+    rows: { type: 'string', default: '1000000' },
+    participants: { type: 'string', default: '50000' },
+    courses: { type: 'string', default: '200' },
+  },
+});
+const ROWS = Number(values.rows);
+const PARTICIPANTS = Number(values.participants);
+const COURSES = Number(values.courses);
+const MARKETS = ['DK', 'DE', 'FR', 'ES', 'IT', 'NL', 'SE', 'NO', 'FI', 'PL', 'CN', 'JP', 'BR', 'US', 'GB'];
+const ROLES = ['Store Manager', 'Service Manager', 'CRM Manager', 'Team Lead', 'Associate'];
+
+type Run = { exitCode: number; wallMs: number; peakRssMb: number; apiCalls: number; queries: number; stdout: string };
+
+async function peakRss(pid: number): Promise<number> {
+  try {
+    const status = await readFile(`/proc/${pid}/status`, 'utf8');
+    return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+  } catch {
+    return 0;
+  }
+}
+
+/** Runs the CLI, sampling the high-water mark of its resident memory until it exits. */
+async function measure(env: E2eEnv, args: string[], extraEnv: Record<string, string> = {}): Promise<Run> {
+  env.org.resetRequestLog();
+  const started = performance.now();
+  const child = spawn(join(REPO_ROOT, 'node_modules', '.bin', 'sf'), args, {
+    cwd: REPO_ROOT,
+    env: sfEnv(env.home, extraEnv),
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let stdout = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+  let peak = 0;
+  const sampler = setInterval(() => {
+    void peakRss(child.pid!).then((value) => (peak = Math.max(peak, value)));
+  }, 100);
+  const [code] = (await once(child, 'close')) as [number];
+  clearInterval(sampler);
+  return {
+    exitCode: code,
+    wallMs: performance.now() - started,
+    peakRssMb: peak,
+    apiCalls: env.org.requestLog.length,
+    queries: env.org.requestLog.filter((entry) => /\/query(All)?(\/|$|\?)/.test(entry.path)).length,
+    stdout,
+  };
+}
+
+async function writeLines(file: string, header: string, line: (index: number) => string): Promise<void> {
+  const out = createWriteStream(file);
+  out.write(`${header}\n`);
+  let chunk = '';
+  for (let index = 0; index < ROWS; index++) {
+    chunk += `${line(index)}\n`;
+    if (chunk.length > 1 << 20) {
+      if (!out.write(chunk)) await once(out, 'drain');
+      chunk = '';
+    }
+  }
+  out.end(chunk);
+  await once(out, 'finish');
+}
+
+const day = (index: number): string =>
+  `2026-${String((index % 9) + 1).padStart(2, '0')}-${String((index % 28) + 1).padStart(2, '0')}`;
+
+async function main(): Promise<void> {
+  tuneHeapForLargeData();
+  const env = await startE2e();
+  const work = await mkdtemp(join(tmpdir(), 'glocal-bench-import-'));
+  try {
+    await env.loginSf('local');
+    await env.linkPlugin();
+    const deployed = await env.runSf(['project', 'deploy', 'start', '-d', 'force-app', '-o', 'local', '--json'], {
+      timeoutMs: 600_000,
+    });
+    if (deployed.exitCode !== 0) throw new Error(`deploy failed: ${deployed.stdout}`);
+
+    const store = env.org.store;
+    const ids = (results: Array<{ id: string | null; success: boolean; errors: unknown[] }>): string[] =>
+      results.map((result) => {
+        if (!result.success || !result.id) throw new Error(`seeding failed: ${JSON.stringify(result.errors)}`);
+        return result.id;
+      });
+    const marketIds = ids(
+      store.insert(
+        'Market__c',
+        MARKETS.map((code) => ({ Name: `Market ${code}`, Country_Code__c: code }))
+      )
+    );
+    const courseIds = ids(
+      store.insert(
+        'Training_Course__c',
+        Array.from({ length: COURSES }, (_, index) => ({
+          Name: `Course ${index}`,
+          Course_Code__c: `C-${index}`,
+          Passing_Score__c: 50,
+        }))
+      )
+    );
+    const contactIds = ids(
+      store.insert(
+        'Contact',
+        Array.from({ length: PARTICIPANTS }, (_, index) => ({
+          LastName: `Person ${index}`,
+          Email: `p${index}@example.com`,
+        }))
+      )
+    );
+
+    const glocalFile = join(work, 'training.csv');
+    await writeLines(
+      glocalFile,
+      'Record_Key__c,Course__c,Market__c,Participant,Role__c,Status__c,Assigned_On__c,Due_On__c',
+      (index) =>
+        `G-${index},C-${index % COURSES},${MARKETS[index % MARKETS.length]},p${index % PARTICIPANTS}@example.com,${
+          ROLES[index % ROLES.length]
+        },Assigned,${day(index)},2026-12-31`
+    );
+    const resolvedFile = join(work, 'training-resolved.csv');
+    await writeLines(
+      resolvedFile,
+      'Record_Key__c,Course__c,Market__c,Participant_Contact__c,Role__c,Status__c,Assigned_On__c,Due_On__c',
+      (index) =>
+        `S-${index},${courseIds[index % COURSES]},${marketIds[index % MARKETS.length]},${contactIds[index % PARTICIPANTS]},${
+          ROLES[index % ROLES.length]
+        },Assigned,${day(index)},2026-12-31`
+    );
+
+    console.log(
+      `bench:import — ${ROWS.toLocaleString('en')} training records, ${PARTICIPANTS} participants, ${COURSES} courses`
+    );
+    const glocal = await measure(env, [
+      'glocal',
+      'training',
+      'import',
+      '-f',
+      glocalFile,
+      '--bulk',
+      '-o',
+      'local',
+      '--json',
+    ]);
+    const result = (JSON.parse(glocal.stdout) as { result: Record<string, unknown> }).result;
+    const timings = result.timings as Record<string, number>;
+    const clientMs = (timings.check ?? 0) + (timings.resolve ?? 0) + (timings.load ?? 0);
+    const sfRun = await measure(env, [
+      'data',
+      'import',
+      'bulk',
+      '-f',
+      resolvedFile,
+      '-s',
+      'Training_Record__c',
+      '-w',
+      '60',
+      '-o',
+      'local',
+      '--json',
+    ]);
+
+    const rate = (ms: number): string => `${Math.round(ROWS / (ms / 1000)).toLocaleString('en')} rows/s`;
+    console.table({
+      'sf glocal training import': {
+        exit: glocal.exitCode,
+        'peak RSS MB': Math.round(glocal.peakRssMb),
+        'wall s': (glocal.wallMs / 1000).toFixed(1),
+        'client s (check+resolve+load)': (clientMs / 1000).toFixed(1),
+        'client rows/s': rate(clientMs),
+        'API calls': glocal.apiCalls,
+        'of which queries': glocal.queries,
+      },
+      'sf data import bulk (Ids resolved)': {
+        exit: sfRun.exitCode,
+        'peak RSS MB': Math.round(sfRun.peakRssMb),
+        'wall s': (sfRun.wallMs / 1000).toFixed(1),
+        'client s (check+resolve+load)': '',
+        'client rows/s': '',
+        'API calls': sfRun.apiCalls,
+        'of which queries': sfRun.queries,
+      },
+    });
+    console.log('plugin stage times (ms):', timings);
+    console.log('plugin counts:', {
+      read: result.read,
+      invalid: result.invalid,
+      sent: result.sent,
+      succeeded: result.succeeded,
+      failed: result.failed,
+      jobs: (result.jobIds as string[]).length,
+    });
+  } finally {
+    await env.stop();
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+await main();
