@@ -1,0 +1,44 @@
+/* global describe, it, expect -- Jest provides them */
+// Every @salesforce/schema import of a component names an object and field of the pack, so the
+// components deploy (the platform refuses a bundle with an unknown schema reference).
+const fs = require('node:fs');
+const path = require('node:path');
+
+const PACK = path.join(__dirname, '..', '..', 'main', 'default');
+const LWC_DIR = path.join(PACK, 'lwc');
+const STANDARD_FIELDS = new Set(['Id', 'Name', 'OwnerId', 'CreatedDate', 'LastModifiedDate']);
+
+function schemaImports() {
+  const found = [];
+  for (const bundle of fs.readdirSync(LWC_DIR, { withFileTypes: true })) {
+    if (!bundle.isDirectory() || bundle.name.startsWith('__')) continue;
+    for (const file of fs.readdirSync(path.join(LWC_DIR, bundle.name)).filter((name) => name.endsWith('.js'))) {
+      const source = fs.readFileSync(path.join(LWC_DIR, bundle.name, file), 'utf8');
+      for (const [, reference] of source.matchAll(/from\s+['"]@salesforce\/schema\/([A-Za-z0-9_.]+)['"]/g)) {
+        found.push({ file: `${bundle.name}/${file}`, reference });
+      }
+    }
+  }
+  return found;
+}
+
+describe('schema references of the components', () => {
+  const imports = schemaImports();
+
+  it('finds the schema imports', () => {
+    expect(imports.length).toBeGreaterThan(60);
+  });
+
+  it('names only objects and fields that the pack defines', () => {
+    const unknown = imports
+      .filter(({ reference }) => {
+        const [object, field] = reference.split('.');
+        const objectDir = path.join(PACK, 'objects', object);
+        if (!fs.existsSync(path.join(objectDir, `${object}.object-meta.xml`))) return true;
+        if (!field || STANDARD_FIELDS.has(field)) return false;
+        return !fs.existsSync(path.join(objectDir, 'fields', `${field}.field-meta.xml`));
+      })
+      .map(({ file, reference }) => `${file}: ${reference}`);
+    expect(unknown).toEqual([]);
+  });
+});
