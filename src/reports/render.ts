@@ -39,9 +39,15 @@ function cellText(cell: Cell): string {
   return typeof cell === 'number' ? String(cell) : cell;
 }
 
-/** Characters on screen, counting an astral character (emoji, rare CJK) once. */
+// East Asian wide characters (CJK, Hangul, full-width forms) take two terminal columns.
+const WIDE =
+  /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]/u;
+
+/** Terminal columns a text takes: one per character, two for a wide one. */
 function width(text: string): number {
-  return [...text].length;
+  let columns = 0;
+  for (const character of text) columns += WIDE.test(character) ? 2 : 1;
+  return columns;
 }
 
 export function renderTextTable(section: ReportSection): string {

@@ -20,14 +20,14 @@ const risky: ReportSection = {
 const empty: ReportSection = { title: 'Overdue training', headers: ['Who'], rows: [], emptyText: 'Nobody is overdue.' };
 
 describe('renderReport', () => {
-  it('aligns a text table: text left, numbers right, a dash for a missing value', () => {
+  it('aligns a text table: text left, numbers right, wide CJK characters as two columns, a dash for a missing value', () => {
     expect(renderReport([markets, empty], 'table')).toBe(
       [
         'Training per market',
         'Market   Code  Assigned  Pass %',
         '───────  ────  ────────  ──────',
         'Danmark  DK          72    83.7',
-        '中国       CN          10       –',
+        '中国     CN          10       –',
         '',
         'Overdue training',
         'Nobody is overdue.',

@@ -78,14 +78,16 @@ export function feedbackScorecardSections(scorecard: FeedbackScorecard): ReportS
       title: messages.getMessage('section.dimensions'),
       headers: messages.getMessages('headers.dimensions'),
       rows: periods.flatMap(({ partner, period }) =>
-        period.dimensions.map((score) => [
-          partner.partner,
-          period.period,
-          dimensionLabel(score.dimension),
-          score.given,
-          score.received,
-          score.gap,
-        ])
+        period.dimensions
+          .filter((score) => score.given !== null || score.received !== null)
+          .map((score) => [
+            partner.partner,
+            period.period,
+            dimensionLabel(score.dimension),
+            score.given,
+            score.received,
+            score.gap,
+          ])
       ),
       emptyText: messages.getMessage('empty.scorecard'),
     },

@@ -67,7 +67,7 @@ export function internalFeedbackReportSections(report: InternalFeedbackReport): 
   if (report.units.length > 1) {
     rows.push([
       messages.getMessage('row.total'),
-      null,
+      '',
       report.total.responses,
       report.total.satisfied,
       report.total.csat,
