@@ -3,6 +3,7 @@ import { gql, graphql } from 'lightning/graphql';
 import { getRecord, getFieldValue } from 'lightning/uiRecordApi';
 import { getObjectInfo } from 'lightning/uiObjectInfoApi';
 import DIR from '@salesforce/i18n/dir';
+import ACCOUNT_OBJECT from '@salesforce/schema/Account';
 import PARTNER_REVIEW_OBJECT from '@salesforce/schema/Partner_Review__c';
 import PARTNER_FIELD from '@salesforce/schema/Partner_Review__c.Partner__c';
 import PERIOD_FIELD from '@salesforce/schema/Partner_Review__c.Period__c';
@@ -46,6 +47,55 @@ const TREND_PERIODS = 6;
 const SCORE_FORMAT = { maximumFractionDigits: 2 };
 const SIGNED_FORMAT = { maximumFractionDigits: 2, signDisplay: 'exceptZero' };
 
+// This review's submitted feedback, averaged per direction.
+const BY_DIRECTION_QUERY = gql`
+  query GlocalScorecardByDirection($reviewId: ID) {
+    uiapi {
+      aggregate {
+        Partner_Feedback__c(
+          where: { and: [{ Partner_Review__c: { eq: $reviewId } }, { Status__c: { ne: "Draft" } }] }
+          groupBy: { Direction__c: { group: true } }
+        ) {
+          edges {
+            node {
+              aggregate {
+                Direction__c {
+                  value
+                }
+                Communication__c {
+                  avg {
+                    value
+                  }
+                }
+                Trust__c {
+                  avg {
+                    value
+                  }
+                }
+                Collaboration__c {
+                  avg {
+                    value
+                  }
+                }
+                Cultural_Understanding__c {
+                  avg {
+                    value
+                  }
+                }
+                Continuous_Improvement__c {
+                  avg {
+                    value
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
 // The partner's last reviews, newest first; asked only once the review names its partner.
 const TREND_QUERY = gql`
   query GlocalScorecardTrend($partnerId: ID, $first: Int) {
@@ -82,9 +132,12 @@ const TREND_QUERY = gql`
 /**
  * A partner review at a glance: per dimension what we said about the partner and what they
  * said about us, the perception gap, the NPS, and the trend over the partner's last periods.
+ * On an Account (partner) page it shows the partner's latest review.
  */
 export default class PartnerScorecard extends LightningElement {
   @api recordId;
+  /** Given by the record page: Partner_Review__c, or Account. */
+  @api objectApiName;
 
   dir = DIR;
   labels = {
@@ -101,7 +154,7 @@ export default class PartnerScorecard extends LightningElement {
   };
 
   @wire(getRecord, {
-    recordId: '$recordId',
+    recordId: '$reviewId',
     fields: [PARTNER_FIELD, PERIOD_FIELD],
     optionalFields: [
       NPS_FIELD,
@@ -122,53 +175,7 @@ export default class PartnerScorecard extends LightningElement {
   feedbackInfo;
 
   @wire(graphql, {
-    query: gql`
-      query GlocalScorecardByDirection($reviewId: ID) {
-        uiapi {
-          aggregate {
-            Partner_Feedback__c(
-              where: { and: [{ Partner_Review__c: { eq: $reviewId } }, { Status__c: { ne: "Draft" } }] }
-              groupBy: { Direction__c: { group: true } }
-            ) {
-              edges {
-                node {
-                  aggregate {
-                    Direction__c {
-                      value
-                    }
-                    Communication__c {
-                      avg {
-                        value
-                      }
-                    }
-                    Trust__c {
-                      avg {
-                        value
-                      }
-                    }
-                    Collaboration__c {
-                      avg {
-                        value
-                      }
-                    }
-                    Cultural_Understanding__c {
-                      avg {
-                        value
-                      }
-                    }
-                    Continuous_Improvement__c {
-                      avg {
-                        value
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
-    `,
+    query: '$byDirectionQuery',
     variables: '$reviewVariables',
     operationName: 'GlocalScorecardByDirection',
   })
@@ -181,8 +188,21 @@ export default class PartnerScorecard extends LightningElement {
   })
   trend;
 
+  get onAccountPage() {
+    return this.objectApiName === ACCOUNT_OBJECT.objectApiName;
+  }
+
+  /** The review shown: this page's, or on an Account page the partner's latest one. */
+  get reviewId() {
+    return this.onAccountPage ? this.trend?.data?.uiapi?.query?.Partner_Review__c?.edges?.[0]?.node?.Id : this.recordId;
+  }
+
+  get byDirectionQuery() {
+    return this.reviewId ? BY_DIRECTION_QUERY : undefined;
+  }
+
   get reviewVariables() {
-    return { reviewId: this.recordId };
+    return this.reviewId ? { reviewId: this.reviewId } : undefined;
   }
 
   /** Undefined until the review is loaded: a wire without a query waits. */
@@ -190,9 +210,14 @@ export default class PartnerScorecard extends LightningElement {
     return this.trendVariables ? TREND_QUERY : undefined;
   }
 
-  /** The partner of this review and how many periods the trend shows. */
+  /** The partner (the Account page's, or this review's) and how many periods the trend shows. */
   get trendVariables() {
-    const partnerId = this.review?.data ? getFieldValue(this.review.data, PARTNER_FIELD) : undefined;
+    let partnerId;
+    if (this.onAccountPage) {
+      partnerId = this.recordId;
+    } else if (this.review?.data) {
+      partnerId = getFieldValue(this.review.data, PARTNER_FIELD);
+    }
     return partnerId ? { partnerId, first: TREND_PERIODS } : undefined;
   }
 
@@ -202,6 +227,19 @@ export default class PartnerScorecard extends LightningElement {
 
   get isLoaded() {
     return !!this.review?.data && !!this.byDirection?.data;
+  }
+
+  /** An Account page of a partner that has no review yet. */
+  get hasNoReview() {
+    return this.onAccountPage && !!this.trend?.data && !this.reviewId;
+  }
+
+  get showScorecard() {
+    return this.isLoaded && this.hasFeedback;
+  }
+
+  get showEmpty() {
+    return this.hasNoReview || (this.isLoaded && !this.hasFeedback);
   }
 
   value(field) {

@@ -97,6 +97,39 @@ describe('c-partner-scorecard', () => {
     });
   });
 
+  describe('on a partner Account page', () => {
+    async function renderOnAccount(trend) {
+      const element = createElement('c-partner-scorecard', { is: PartnerScorecard });
+      element.recordId = '001000000000001AAA';
+      element.objectApiName = 'Account';
+      document.body.appendChild(element);
+      await flushPromises();
+      getObjectInfo.emit(mockReviewInfo, (config) => config.objectApiName.objectApiName === 'Partner_Review__c');
+      getObjectInfo.emit(mockFeedbackInfo, (config) => config.objectApiName.objectApiName === 'Partner_Feedback__c');
+      graphql.emit(trend, trendWire);
+      await flushPromises();
+      return element;
+    }
+
+    it("shows the partner's latest review", async () => {
+      const element = await renderOnAccount(mockTrend);
+      expect(configOf(trendWire).variables).toEqual({ partnerId: '001000000000001AAA', first: 6 });
+      // The newest review of the trend is the one shown
+      expect(getRecord.getLastConfig().recordId).toBe(mockTrend.uiapi.query.Partner_Review__c.edges[0].node.Id);
+      expect(configOf(byDirectionWire).variables).toEqual({ reviewId: 'a05000000000000AAA' });
+      getRecord.emit(mockReview);
+      graphql.emit(mockByDirection, byDirectionWire);
+      await flushPromises();
+      expect($(element, '[data-kpi="nps"]').textContent).toBe('+40');
+    });
+
+    it('says there is no feedback for a partner without reviews', async () => {
+      const element = await renderOnAccount({ uiapi: { query: { Partner_Review__c: { edges: [] } } } });
+      expect($(element, '.empty').textContent.trim()).toBe('c.Glocal_Scorecard_Empty');
+      expect(configOf(byDirectionWire).variables).toBeUndefined();
+    });
+  });
+
   describe('empty state', () => {
     it('says no feedback has been given yet', async () => {
       const element = await renderScorecard(mockReviewWithoutFeedback, mockByDirectionEmpty);
