@@ -75,9 +75,11 @@ export function readTextFileWithinLimitSync(path: string, maxBytes = MAX_XML_FIL
         readBuffer.copy(larger, 0, 0, length);
         readBuffer = larger;
       }
-      const read = readSync(fd, readBuffer, length, readBuffer.length - length, null);
-      if (read === 0) break;
+      const wanted = readBuffer.length - length;
+      const read = readSync(fd, readBuffer, length, wanted, null);
       length += read;
+      // A short read of a regular file is its end: saves the second, empty read per file.
+      if (read < wanted) break;
     }
     if (length > maxBytes) throw l10nError('FileTooLarge', [path, `more than ${maxBytes}`, String(maxBytes)]);
     return readBuffer.toString('utf8', 0, length);
@@ -93,6 +95,7 @@ const TOKEN =
   /<(?:(\/)?([A-Za-z_][\w:.-]*)((?:\s+[A-Za-z_][\w:.-]*\s*=\s*(?:"[^"<]*"|'[^'<]*'))*)\s*(\/)?>|!--([\s\S]*?)-->|!\[CDATA\[([\s\S]*?)\]\]>|\?xml\s[^>]*\?>)/y;
 const ATTRIBUTE = /([A-Za-z_][\w:.-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 const NON_BLANK = /\S/;
+const PLAIN_NAME = /^[A-Za-z_][\w:.-]*$/;
 const UNDEFINED_ENTITY = /&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/;
 
 function isBlank(text: string, start: number, end: number): boolean {
@@ -139,6 +142,31 @@ export function parseXmlDocument(text: string, fileName: string, keepLayout = tr
       }
     }
     if (lt < 0) break;
+    const parentOfTag = stack[stack.length - 1];
+    // Fast path for the common case, a tag without attributes (<label>, </label>, <name/>).
+    const next = text.charCodeAt(lt + 1);
+    const gt = text.indexOf('>', lt);
+    if (gt > 0 && (next === 47 || (next >= 65 && next <= 90) || (next >= 97 && next <= 122) || next === 95)) {
+      const closing = next === 47;
+      const selfClosing = !closing && text.charCodeAt(gt - 1) === 47;
+      const name = text.slice(closing ? lt + 2 : lt + 1, selfClosing ? gt - 1 : gt);
+      if (PLAIN_NAME.test(name)) {
+        position = gt + 1;
+        if (closing) {
+          if (!parentOfTag || parentOfTag.name !== name) fail(lt, `unexpected </${name}>`);
+          if (keepLayout) (parentOfTag as XmlElement).rawClose = text.slice(lt, position);
+          stack.pop();
+          continue;
+        }
+        const element: XmlElement = { kind: 'element', name, attributes: [], children: [] };
+        if (keepLayout) element.rawOpen = text.slice(lt, position);
+        if (parentOfTag) parentOfTag.children.push(element);
+        else if (root) fail(lt, 'a second root element');
+        else root = element;
+        if (!selfClosing) stack.push(element);
+        continue;
+      }
+    }
     TOKEN.lastIndex = lt;
     const match = TOKEN.exec(text);
     if (!match) fail(lt, `unexpected markup "${text.slice(lt, lt + 12)}"`);
