@@ -7,6 +7,8 @@ const path = require('node:path');
 const PACK = path.join(__dirname, '..', '..', 'main', 'default');
 const LWC_DIR = path.join(PACK, 'lwc');
 const STANDARD_FIELDS = new Set(['Id', 'Name', 'OwnerId', 'CreatedDate', 'LastModifiedDate']);
+// Standard objects every org has; only their standard fields may be referenced.
+const STANDARD_OBJECTS = new Set(['Account', 'Contact', 'User']);
 
 function schemaImports() {
   const found = [];
@@ -34,6 +36,7 @@ describe('schema references of the components', () => {
       .filter(({ reference }) => {
         const [object, field] = reference.split('.');
         const objectDir = path.join(PACK, 'objects', object);
+        if (STANDARD_OBJECTS.has(object)) return !!field && !STANDARD_FIELDS.has(field);
         if (!fs.existsSync(path.join(objectDir, `${object}.object-meta.xml`))) return true;
         if (!field || STANDARD_FIELDS.has(field)) return false;
         return !fs.existsSync(path.join(objectDir, 'fields', `${field}.field-meta.xml`));
