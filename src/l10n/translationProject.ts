@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { buildCatalog, type Catalog } from './catalog.js';
+import { fromAnyLanguageCode } from './languageCodes.js';
 import { packageDirectories, readSourceProject, type SourceProject } from './sourceProject.js';
 
 export const DEFAULT_SOURCE_LANGUAGE = 'en_US';
@@ -35,7 +36,7 @@ export function findProjectDir(start: string): string {
 
 export async function loadTranslationProject(options: ProjectOptions = {}): Promise<TranslationProject> {
   const projectDir = resolve(
-    options.projectDir ?? (options.sourceDirs?.length ? findProjectDir(options.sourceDirs[0]) : process.cwd())
+    options.projectDir ?? findProjectDir(options.sourceDirs?.length ? options.sourceDirs[0] : process.cwd())
   );
   const sourceDirs = options.sourceDirs?.length ? options.sourceDirs : await packageDirectories(projectDir);
   const source = await readSourceProject(sourceDirs);
@@ -49,6 +50,7 @@ export async function loadTranslationProject(options: ProjectOptions = {}): Prom
 
 /** The languages to report on: those asked for, else every language that has a translation file. */
 export function targetLanguages(project: TranslationProject, requested?: string[]): string[] {
-  if (requested?.length) return requested;
+  // Accept BCP-47 spellings (he, zh-Hans) for the Salesforce codes the files use.
+  if (requested?.length) return requested.map((code) => fromAnyLanguageCode(code) ?? code);
   return [...project.source.translationFiles.keys()].filter((language) => language !== project.sourceLanguage).sort();
 }

@@ -47,6 +47,7 @@ describe('sf glocal l10n', () => {
     ]);
     expect(result.belowMinimum).toEqual([]);
     expect(logged()).toContain('de: 28 untranslated');
+    expect(logged()).toContain('1 list view names are not counted');
     expect(logged()).toContain('  CustomField.Market__c.Context.FieldLabel');
     const xml = readFileSync(junit, 'utf8');
     expect(xml).toContain('<testcase name="da CustomField" classname="l10n.coverage.da" />');

@@ -69,6 +69,8 @@ export default class Coverage extends SfCommand<CoverageResult> {
           .join(', '),
       })),
     });
+    const workbenchOnly = report.languages[0]?.workbenchOnly ?? 0;
+    if (workbenchOnly > 0) this.log(messages.getMessage('workbenchOnly', [workbenchOnly]));
     if (flags['show-missing']) {
       for (const language of report.languages.filter((entry) => entry.missing.length > 0)) {
         this.log(messages.getMessage('missing.header', [language.language, language.missing.length]));
