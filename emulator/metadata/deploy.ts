@@ -290,9 +290,9 @@ export function runDeploy(org: OrgContext, zip: Buffer, options: DeployOptions):
   for (const component of byType('CustomMetadata')) {
     customMetadataUnit(component, mainXml(component) ?? '', newUnit, staging, org);
   }
-  for (const component of byType('CustomLabels')) {
-    customLabelsUnits(component, mainXml(component) ?? '', newUnit, org);
-  }
+  const labelNames = byType('CustomLabels').flatMap((component) =>
+    customLabelsUnits(component, mainXml(component) ?? '', newUnit, org)
+  );
 
   const interpreted = new Set([
     'GlobalValueSet',
@@ -322,7 +322,7 @@ export function runDeploy(org: OrgContext, zip: Buffer, options: DeployOptions):
   }
 
   const postDeletes = destructiveUnits(org, pkg.destructivePost, newUnit);
-  checkManifest(pkg.manifest, pkg.components, parsedObjects, units, prefix);
+  checkManifest(pkg.manifest, pkg.components, parsedObjects, labelNames, units, prefix);
   for (const file of pkg.unknownFiles) {
     const unit = newUnit('', file, file, false);
     unit.problems.push(`Could not infer a metadata type for ${file}`);
@@ -726,7 +726,8 @@ function coerceMetadataValue(field: FieldSchema, value: string): StoredValue {
   return value;
 }
 
-function customLabelsUnits(component: PackageComponent, xml: string, newUnit: NewUnit, org: OrgContext): void {
+/** Stages a CustomLabels file; returns the names of its labels. */
+function customLabelsUnits(component: PackageComponent, xml: string, newUnit: NewUnit, org: OrgContext): string[] {
   const unit = newUnit(
     'CustomLabels',
     component.fullName,
@@ -738,7 +739,7 @@ function customLabelsUnits(component: PackageComponent, xml: string, newUnit: Ne
     labels = nodes((parseXml(xml, unit.fileName).CustomLabels as XmlNode)?.labels);
   } catch (error) {
     unit.problems.push((error as Error).message);
-    return;
+    return [];
   }
   const seen = new Set<string>();
   for (const label of labels) {
@@ -754,6 +755,7 @@ function customLabelsUnits(component: PackageComponent, xml: string, newUnit: Ne
       live.metadata.put('CustomLabel', name, { xml: childLabelXml(label), files: [] });
     }
   };
+  return labels.map((label) => text(label.fullName) ?? '');
 }
 
 function childLabelXml(label: XmlNode): string {
@@ -821,23 +823,18 @@ function checkManifest(
   manifest: PackageManifest,
   components: PackageComponent[],
   objects: ParsedObjectFile[],
+  labelNames: string[],
   units: Unit[],
   prefix: string
 ): void {
   const present = new Set(components.map((c) => `${c.type}:${c.fullName}`.toLowerCase()));
-  for (const object of objects)
+  for (const object of objects) {
     for (const child of object.children) present.add(`${child.type}:${child.fullName}`.toLowerCase());
-  for (const component of components) {
-    if (component.type === 'CustomLabels') {
-      for (const unit of units) if (unit.type === 'CustomLabels') present.add('customlabels:customlabels');
-    }
   }
-  const labelNames = new Set(units.filter((u) => u.type === 'CustomLabels').length > 0 ? ['*'] : []);
+  for (const name of labelNames) present.add(`customlabel:${name}`.toLowerCase());
   for (const type of manifest.types) {
     for (const member of type.members) {
-      if (member === '*') continue;
-      if (type.name === 'CustomLabel' && labelNames.size > 0) continue;
-      if (present.has(`${type.name}:${member}`.toLowerCase())) continue;
+      if (member === '*' || present.has(`${type.name}:${member}`.toLowerCase())) continue;
       const unit: Unit = {
         type: type.name,
         fullName: member,

@@ -297,6 +297,17 @@ describe('deploy checks a real org makes', () => {
     );
   });
 
+  it('checks CustomLabel members against the labels file', () => {
+    const org = localOrgContext();
+    const outcome = deployFiles(org, {
+      'package.xml': packageXml({ CustomLabel: ['Greeting', 'Farewell'] }),
+      'labels/CustomLabels.labels':
+        '<?xml version="1.0" encoding="UTF-8"?><CustomLabels xmlns="http://soap.sforce.com/2006/04/metadata"><labels><fullName>Greeting</fullName><language>en_US</language><protected>false</protected><shortDescription>Greeting</shortDescription><value>Hello</value></labels></CustomLabels>',
+    });
+    expect(outcome.failures.map((f) => `${f.componentType}:${f.fullName}`)).toEqual(['CustomLabel:Farewell']);
+    expect(outcome.successes.map((f) => `${f.componentType}:${f.fullName}`)).toContain('CustomLabels:CustomLabels');
+  });
+
   it('refuses XML with a DOCTYPE', () => {
     const org = localOrgContext();
     const outcome = deployFiles(org, {
