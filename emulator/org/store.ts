@@ -21,6 +21,7 @@ import { compileFormula, type CompiledFormula, type FormulaContext, type Formula
 import { makeId, normalizeId } from './ids.js';
 import { fieldOf, type FieldSchema, type OrgSchema, type RollupSchema, type SObjectSchema } from './schema.js';
 import {
+  CoerceFailure,
   coerceValue,
   formatDateTime,
   literalDefault,
@@ -96,6 +97,8 @@ export class Table {
   public defaults: Array<{ name: string; value: StoredValue | 'OWNER' }> = [];
   public requiredFields: string[] = [];
   public referenceFields: FieldSchema[] = [];
+  /** reference fields with the objects they may point at, by Id key prefix */
+  public referenceTargets: Array<{ field: FieldSchema; byPrefix: Map<string, string> }> = [];
   public autoNumberFields: FieldSchema[] = [];
   public createable = new Set<string>();
   /** the unique / external-ID indexes as a list (hot loops), and whether any is unique */
@@ -176,6 +179,8 @@ export class RecordStore {
   private permissionCache: { version: number; byUser: Map<string, Set<string>> } | undefined;
   /** increases on every write, for caches */
   public version = 0;
+  /** reused per row while values are assigned (most rows have no errors) */
+  private readonly scratchErrors: WriteError[] = [];
   /** custom permissions granted by a permission set name, supplied by whoever reads PermissionSet metadata */
   public customPermissionsOf: (permissionSetName: string) => string[] = () => [];
 
@@ -572,10 +577,14 @@ export class RecordStore {
   }
 
   private prepareInsert(table: Table, input: Record<string, unknown>, opts: WriteOptions, userId: string): Prepared {
-    const errors: WriteError[] = [];
+    const errors = this.scratchErrors;
     const values: StoredRecord = {};
     this.assignInput(table, input, opts, errors, values, 'insert');
-    if (errors.length) return failed(errors);
+    if (errors.length) {
+      const copy = [...errors];
+      errors.length = 0;
+      return failed(copy);
+    }
     // defaults, then required fields
     for (const d of table.defaults) {
       if (d.name in values) continue;
@@ -595,7 +604,7 @@ export class RecordStore {
     if (refErrors.length) return failed(refErrors);
     const ruleErrors = this.runValidationRules(table, values, userId, undefined);
     if (ruleErrors.length) return failed(ruleErrors);
-    return { kind: 'insert', values, errors: [] };
+    return { kind: 'insert', values, errors: NO_ERRORS };
   }
 
   private prepareUpdate(
@@ -649,7 +658,7 @@ export class RecordStore {
     if (refErrors.length) return failed(refErrors, id);
     const ruleErrors = this.runValidationRules(table, merged, userId, existing);
     if (ruleErrors.length) return failed(ruleErrors, id);
-    return { kind: 'update', id, values: merged, before: existing, errors: [] };
+    return { kind: 'update', id, values: merged, before: existing, errors: NO_ERRORS };
   }
 
   private assignInput(
@@ -699,8 +708,8 @@ export class RecordStore {
         continue;
       }
       const coerced = coerceValue(field, raw, opts.text === true, table.restricted.get(field.name));
-      if (coerced.ok) values[field.name] = coerced.value;
-      else errors.push(coerced.error);
+      if (coerced instanceof CoerceFailure) errors.push(coerced.error);
+      else values[field.name] = coerced;
     }
   }
 
@@ -754,12 +763,13 @@ export class RecordStore {
   }
 
   private checkReferences(table: Table, values: StoredRecord): WriteError[] {
-    const errors: WriteError[] = [];
-    for (const field of table.referenceFields) {
+    let errors: WriteError[] = NO_ERRORS;
+    for (const { field, byPrefix } of table.referenceTargets) {
       const value = values[field.name];
       if (typeof value !== 'string') continue;
-      const targets = (field.referenceTo ?? []).map((t) => this.schema.getObject(t)).filter((o) => o !== undefined);
-      const target = targets.find((o) => o.keyPrefix === value.slice(0, 3));
+      const target = byPrefix.get(value.slice(0, 3));
+      if (target && this.table(target).rows.has(value)) continue;
+      if (errors === NO_ERRORS) errors = [];
       if (!target) {
         errors.push({
           statusCode: 'FIELD_INTEGRITY_EXCEPTION',
@@ -768,7 +778,7 @@ export class RecordStore {
         });
         continue;
       }
-      const parentTable = this.table(target.name);
+      const parentTable = this.table(target);
       if (!parentTable.rows.has(value)) {
         errors.push(
           parentTable.deleted.has(value)
@@ -786,7 +796,7 @@ export class RecordStore {
     userId: string,
     prior: StoredRecord | undefined
   ): WriteError[] {
-    if (table.rules.length === 0) return [];
+    if (table.rules.length === 0) return NO_ERRORS;
     const errors: WriteError[] = [];
     const ctx = this.formulaContext(table, record, userId, 0, prior);
     for (const rule of table.rules) {
@@ -837,14 +847,14 @@ export class RecordStore {
         this.stamp(table, record, userId, now, true);
         this.addRow(table, record);
         this.feedRollups(table, undefined, record);
-        results.push({ id, success: true, created: true, errors: [] });
+        results.push({ id, success: true, created: true, errors: NO_ERRORS });
       } else {
         const record = p.values;
         this.stamp(table, record, userId, now, false);
         table.rows.set(p.id, record);
         this.reindex(table, p.before, record);
         this.feedRollups(table, p.before, record);
-        results.push({ id: p.id, success: true, created: false, errors: [] });
+        results.push({ id: p.id, success: true, created: false, errors: NO_ERRORS });
       }
     }
     this.flushRollups();
@@ -1194,6 +1204,14 @@ export class RecordStore {
       (f) => f.type === 'reference' && !f.system && (f.referenceTo?.length ?? 0) > 0
     );
     table.autoNumberFields = fields.filter((f) => f.type === 'autonumber');
+    table.referenceTargets = table.referenceFields.map((field) => {
+      const byPrefix = new Map<string, string>();
+      for (const target of field.referenceTo ?? []) {
+        const o = this.schema.getObject(target);
+        if (o?.keyPrefix) byPrefix.set(o.keyPrefix, o.name);
+      }
+      return { field, byPrefix };
+    });
     const writable = (f: FieldSchema): boolean =>
       !f.calculated && !f.system && f.type !== 'autonumber' && f.type !== 'id';
     table.createable = new Set(fields.filter((f) => writable(f) && f.createable !== false).map((f) => f.name));
@@ -1260,6 +1278,8 @@ export class RecordStore {
 }
 
 const NO_FEEDS: RollupFeed[] = [];
+/** the shared (frozen) empty error list of successful rows */
+const NO_ERRORS = Object.freeze([]) as unknown as WriteError[];
 
 function idsOf(entry: string | string[] | undefined): string[] {
   return entry === undefined ? [] : typeof entry === 'string' ? [entry] : entry;
@@ -1267,8 +1287,8 @@ function idsOf(entry: string | string[] | undefined): string[] {
 
 type Prepared =
   | { kind: 'failed'; errors: WriteError[]; id?: string }
-  | { kind: 'insert'; values: StoredRecord; errors: [] }
-  | { kind: 'update'; id: string; values: StoredRecord; before: StoredRecord; errors: [] };
+  | { kind: 'insert'; values: StoredRecord; errors: WriteError[] }
+  | { kind: 'update'; id: string; values: StoredRecord; before: StoredRecord; errors: WriteError[] };
 
 function failed(errors: WriteError[], id?: string): Prepared {
   return { kind: 'failed', errors, id };

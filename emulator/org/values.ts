@@ -11,17 +11,20 @@ export interface WriteError {
 
 export type StoredValue = string | number | boolean | null;
 
-export type Coerced = { ok: true; value: StoredValue } | { ok: false; error: WriteError };
+/** A value that does not fit its field (a class, so the hot path returns plain values without wrapping). */
+export class CoerceFailure {
+  public constructor(public readonly error: WriteError) {}
+}
+
+export type Coerced = StoredValue | CoerceFailure;
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATETIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-const fail = (statusCode: string, message: string, field: string): Coerced => ({
-  ok: false,
-  error: { statusCode, message, fields: [field] },
-});
+const fail = (statusCode: string, message: string, field: string): Coerced =>
+  new CoerceFailure({ statusCode, message, fields: [field] });
 
 const wrongType = (field: FieldSchema, raw: unknown): Coerced =>
   fail(
@@ -76,7 +79,7 @@ export function roundToScale(value: number, scale: number): number {
  */
 export function coerceValue(field: FieldSchema, raw: unknown, text: boolean, restrictedValues?: Set<string>): Coerced {
   if (raw === undefined || raw === null || (raw === '' && field.type !== 'boolean') || (text && raw === '#N/A')) {
-    return { ok: true, value: field.type === 'boolean' ? false : null };
+    return field.type === 'boolean' ? false : null;
   }
   switch (field.type) {
     case 'string':
@@ -113,16 +116,16 @@ export function coerceValue(field: FieldSchema, raw: unknown, text: boolean, res
           }
         }
       }
-      return { ok: true, value };
+      return value;
     }
     case 'boolean': {
-      if (typeof raw === 'boolean') return { ok: true, value: raw };
+      if (typeof raw === 'boolean') return raw;
       if (typeof raw === 'string') {
         const lower = raw.trim().toLowerCase();
-        if (lower === 'true' || lower === '1' || lower === 'yes') return { ok: true, value: true };
-        if (lower === 'false' || lower === '0' || lower === 'no' || lower === '') return { ok: true, value: false };
+        if (lower === 'true' || lower === '1' || lower === 'yes') return true;
+        if (lower === 'false' || lower === '0' || lower === 'no' || lower === '') return false;
       }
-      if (raw === 1 || raw === 0) return { ok: true, value: raw === 1 };
+      if (raw === 1 || raw === 0) return raw === 1;
       return wrongType(field, raw);
     }
     case 'int':
@@ -138,21 +141,20 @@ export function coerceValue(field: FieldSchema, raw: unknown, text: boolean, res
         if (!Number.isInteger(n)) return wrongType(field, raw);
         const digits = field.digits ?? field.precision ?? 9;
         if (Math.abs(n) >= 10 ** digits) return outOfRange(field, raw);
-        return { ok: true, value: n };
+        return n;
       }
       const scale = field.scale ?? 0;
       const precision = field.precision ?? 18;
       const rounded = roundToScale(n, scale);
       if (Math.abs(rounded) >= 10 ** (precision - scale)) return outOfRange(field, raw);
-      return { ok: true, value: rounded };
+      return rounded;
     }
     case 'date': {
       if (typeof raw !== 'string') return wrongType(field, raw);
       const value = raw.trim();
-      if (isValidDate(value)) return { ok: true, value };
+      if (isValidDate(value)) return value;
       // a date/time sent to a date field keeps its date part, as the real API does
-      if (parseDateTime(value) !== undefined && isValidDate(value.slice(0, 10)))
-        return { ok: true, value: value.slice(0, 10) };
+      if (parseDateTime(value) !== undefined && isValidDate(value.slice(0, 10))) return value.slice(0, 10);
       return wrongType(field, raw);
     }
     case 'datetime': {
@@ -160,20 +162,20 @@ export function coerceValue(field: FieldSchema, raw: unknown, text: boolean, res
       const value = raw.trim();
       const ms = isValidDate(value) ? Date.parse(`${value}T00:00:00Z`) : parseDateTime(value);
       if (ms === undefined) return wrongType(field, raw);
-      return { ok: true, value: formatDateTime(ms) };
+      return formatDateTime(ms);
     }
     case 'time':
-      return typeof raw === 'string' ? { ok: true, value: raw } : wrongType(field, raw);
+      return typeof raw === 'string' ? raw : wrongType(field, raw);
     case 'id':
     case 'reference': {
       const id = normalizeId(typeof raw === 'string' ? raw.trim() : raw);
       if (!id) {
         return fail('MALFORMED_ID', `${field.label}: id value of incorrect type: ${String(raw)}`, field.name);
       }
-      return { ok: true, value: id };
+      return id;
     }
     case 'autonumber':
-      return typeof raw === 'string' ? { ok: true, value: raw } : wrongType(field, raw);
+      return typeof raw === 'string' ? raw : wrongType(field, raw);
   }
 }
 
