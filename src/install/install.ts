@@ -18,7 +18,7 @@ import { planInstall, type InstallPlan } from './version.js';
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('sf-plugin-glocal', 'glocal.install');
 
-export type InstallStage = 'preflight' | 'deploy' | 'permissions' | 'sampleData';
+export type InstallStage = 'preflight' | 'deploy' | 'permissions' | 'sampleData' | 'restore';
 
 export type InstallListener = {
   stage?: (stage: InstallStage) => void;
@@ -44,6 +44,8 @@ export type InstallOptions = {
   pollIntervalMs?: number;
   resumeDeployId?: string;
   loadSampleData?: SampleDataLoader;
+  /** Restores records after the deploy (`--restore <backup dir>`). */
+  restoreRecords?: SampleDataLoader;
   listener?: InstallListener;
 };
 
@@ -63,6 +65,7 @@ export type InstallOutcome = {
   preflight?: PreflightReport;
   permissionSetAssigned?: string;
   sampleData?: SampleDataSummary;
+  restored?: SampleDataSummary;
 };
 
 export const ADMIN_PERMISSION_SET = 'Glocal_Admin';
@@ -91,9 +94,20 @@ async function afterDeploy(options: InstallOptions, outcome: InstallOutcome): Pr
       listener?.warn?.(messages.getMessage('warn.assignFailed', [result.errors.join('; ')]));
     else outcome.permissionSetAssigned = ADMIN_PERMISSION_SET;
   }
+  return loadData(options, outcome);
+}
+
+/** Sample data and restored records land after the deploy (and on an up-to-date org too). */
+async function loadData(options: InstallOptions, outcome: InstallOutcome): Promise<InstallOutcome> {
+  const { listener } = options;
+  const log = (message: string): void => listener?.log?.(message);
   if (options.loadSampleData) {
     listener?.stage?.('sampleData');
-    outcome.sampleData = await options.loadSampleData(options.connection, (message) => listener?.log?.(message));
+    outcome.sampleData = await options.loadSampleData(options.connection, log);
+  }
+  if (options.restoreRecords) {
+    listener?.stage?.('restore');
+    outcome.restored = await options.restoreRecords(options.connection, log);
   }
   return outcome;
 }
@@ -144,11 +158,7 @@ export async function installGlocal(options: InstallOptions): Promise<InstallOut
       previousVersion: installed?.version,
     };
     outcome.languages = installed?.languages ?? pack.languages;
-    if (options.loadSampleData && !dryRun) {
-      listener?.stage?.('sampleData');
-      outcome.sampleData = await options.loadSampleData(options.connection, (message) => listener?.log?.(message));
-    }
-    return outcome;
+    return dryRun ? outcome : loadData(options, outcome);
   }
   if (plan.action === 'downgrade' && !plan.forced) {
     throw messages.createError('error.downgrade', [plan.from, options.version]);

@@ -18,22 +18,23 @@ type StageData = {
   componentErrors: number;
 };
 
-const STAGE_ORDER: InstallStage[] = ['preflight', 'deploy', 'permissions', 'sampleData'];
+const STAGE_ORDER: InstallStage[] = ['preflight', 'deploy', 'permissions', 'sampleData', 'restore'];
 
 export class InstallStages {
   private readonly output: MultiStageOutput<StageData>;
   private readonly labels: Record<InstallStage, string>;
 
-  public constructor(options: { title: string; jsonEnabled: boolean; withSampleData: boolean }) {
+  public constructor(options: { title: string; jsonEnabled: boolean; withSampleData: boolean; restore: boolean }) {
     this.labels = {
       preflight: messages.getMessage('stage.preflight'),
       deploy: messages.getMessage('stage.deploy'),
       permissions: messages.getMessage('stage.permissions'),
       sampleData: messages.getMessage('stage.sampleData'),
+      restore: messages.getMessage('stage.restore'),
     };
-    const stages = STAGE_ORDER.filter((stage) => stage !== 'sampleData' || options.withSampleData).map(
-      (stage) => this.labels[stage]
-    );
+    const wanted = (stage: InstallStage): boolean =>
+      (stage !== 'sampleData' || options.withSampleData) && (stage !== 'restore' || options.restore);
+    const stages = STAGE_ORDER.filter(wanted).map((stage) => this.labels[stage]);
     this.output = new MultiStageOutput<StageData>({
       title: options.title,
       stages,

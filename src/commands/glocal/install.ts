@@ -4,6 +4,7 @@ import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import { installGlocal, type InstallOutcome } from '../../install/install.js';
 import { ConnectionInstallOrg } from '../../install/installOrg.js';
 import { loadSampleData } from '../../install/sampleData.js';
+import { restoreBackup } from '../../install/restoreBackup.js';
 import { packRoot, readPackInfo } from '../../pack/bundledPack.js';
 import { InstallStages } from '../../ux/installStages.js';
 
@@ -32,6 +33,8 @@ export type InstallResult = {
   targetOrg: string;
   permissionSetAssigned?: string;
   sampleData?: { records: number; objects: Array<{ object: string; records: number }> };
+  /** Records imported from --restore, per object. */
+  restored?: { records: number; objects: Array<{ object: string; records: number }> };
   resumeCommand?: string;
 };
 
@@ -63,6 +66,7 @@ export default class Install extends SfCommand<InstallResult> {
     }),
     'with-sample-data': Flags.boolean({ summary: messages.getMessage('flags.with-sample-data.summary') }),
     force: Flags.boolean({ summary: messages.getMessage('flags.force.summary'), default: false }),
+    restore: Flags.directory({ summary: messages.getMessage('flags.restore.summary'), exists: true }),
     resume: Flags.string({
       summary: messages.getMessage('flags.resume.summary'),
       exclusive: ['dry-run', 'languages', 'force'],
@@ -85,6 +89,7 @@ export default class Install extends SfCommand<InstallResult> {
       title: `Glocal ${pack.version}${flags['dry-run'] ? ' (dry run)' : ''}`,
       jsonEnabled: this.jsonEnabled(),
       withSampleData,
+      restore: Boolean(flags.restore),
     });
     const outcome: InstallOutcome = await installGlocal({
       org: new ConnectionInstallOrg(connection),
@@ -98,6 +103,10 @@ export default class Install extends SfCommand<InstallResult> {
       waitMs: flags.wait.milliseconds,
       resumeDeployId: flags.resume,
       loadSampleData: withSampleData ? loadSampleData : undefined,
+      restoreRecords: flags.restore
+        ? (connectionToUse, log): ReturnType<typeof restoreBackup> =>
+            restoreBackup(connectionToUse, flags.restore!, log)
+        : undefined,
       listener: {
         stage: (stage) => this.stages?.stage(stage),
         deployProgress: (progress) => this.stages?.progress(progress),
@@ -121,6 +130,7 @@ export default class Install extends SfCommand<InstallResult> {
       targetOrg: username,
       permissionSetAssigned: outcome.permissionSetAssigned,
       sampleData: outcome.sampleData,
+      restored: outcome.restored,
     };
     this.report(result, flags.wait);
     return result;
@@ -173,6 +183,14 @@ export default class Install extends SfCommand<InstallResult> {
         messages.getMessage('info.sampleData', [
           result.sampleData.records,
           result.sampleData.objects.map((entry) => `${entry.object} ${entry.records}`).join(', '),
+        ])
+      );
+    }
+    if (result.restored) {
+      this.log(
+        messages.getMessage('info.restored', [
+          result.restored.records,
+          result.restored.objects.map((entry) => `${entry.object} ${entry.records}`).join(', '),
         ])
       );
     }

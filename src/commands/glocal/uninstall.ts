@@ -81,7 +81,7 @@ export default class Uninstall extends SfCommand<UninstallResult> {
           backupDir,
         ])
       );
-      this.log(messages.getMessage('info.restore'));
+      this.log(messages.getMessage('info.restore', [backupDir, username]));
       for (const command of outcome.restoreCommands) this.log(`  ${command}`);
     }
     return result;
