@@ -8,7 +8,7 @@
  * (Given_/Received_Overall_Sum__c and _Count__c, Respondents/Promoters/Detractors__c), summed
  * when a partner has several reviews in one period (one per market, say).
  */
-import { soqlLiteral } from '../org/soql.js';
+import { inList, soqlLiteral } from '../org/soql.js';
 import { average, change, netPromoterScore, numberOf, round } from './metrics.js';
 import {
   FEEDBACK_DIMENSIONS,
@@ -116,8 +116,13 @@ export type FeedbackScorecardRows = { reviews: ReviewRow[]; dimensions: Dimensio
 
 const ACCOUNT_ID = /^001[0-9A-Za-z]{12}(?:[0-9A-Za-z]{3})?$/;
 
+/**
+ * The three queries. `shownPeriods` narrows the dimension averages to the periods the scorecard
+ * shows: a real org answers an aggregate query with at most 2,000 groups and no further pages.
+ */
 export function feedbackScorecardQueries(
-  options: FeedbackScorecardOptions
+  options: FeedbackScorecardOptions,
+  shownPeriods?: string[]
 ): Record<keyof FeedbackScorecardRows, string> {
   let onReview = '';
   let onFeedback = '';
@@ -128,6 +133,7 @@ export function feedbackScorecardQueries(
     onFeedback = ` AND Partner_Review__r.${field} = ${literal}`;
   }
   const byPartnerPeriod = 'Partner_Review__r.Partner__c, Partner_Review__r.Period__c';
+  const inPeriods = shownPeriods ? ` AND Partner_Review__r.Period__c IN ${inList(shownPeriods)}` : '';
   return {
     reviews:
       'SELECT Partner__c, Partner__r.Name, Period__c, Given_Count__c, Given_Overall_Sum__c, Received_Count__c, ' +
@@ -135,7 +141,7 @@ export function feedbackScorecardQueries(
     dimensions:
       'SELECT Partner_Review__r.Partner__c partnerId, Partner_Review__r.Period__c period, Direction__c direction, ' +
       `COUNT(Id) responses, ${dimensionAverages()} FROM Partner_Feedback__c ` +
-      `WHERE Status__c != 'Draft'${onFeedback} GROUP BY ${byPartnerPeriod}, Direction__c`,
+      `WHERE Status__c != 'Draft'${onFeedback}${inPeriods} GROUP BY ${byPartnerPeriod}, Direction__c`,
     actionItems:
       'SELECT Partner_Review__r.Partner__c partnerId, Partner_Review__r.Period__c period, COUNT(Id) items ' +
       `FROM Partner_Feedback__c WHERE Has_Action_Items__c = true AND Status__c != 'Actioned'${onFeedback} ` +
@@ -147,13 +153,30 @@ export async function runFeedbackScorecard(
   org: ReportOrg,
   options: FeedbackScorecardOptions
 ): Promise<FeedbackScorecard> {
-  const queries = feedbackScorecardQueries(options);
-  const [reviews, dimensions, actionItems] = await Promise.all([
-    org.query<ReviewRow>(queries.reviews),
-    org.query<DimensionRow>(queries.dimensions),
-    org.query<ActionItemRow>(queries.actionItems),
+  const base = feedbackScorecardQueries(options);
+  const [reviews, actionItems] = await Promise.all([
+    org.query<ReviewRow>(base.reviews),
+    org.query<ActionItemRow>(base.actionItems),
   ]);
+  const periods = shownPeriodsOf(reviews, options.periods);
+  const dimensions =
+    periods.length > 0 ? await org.query<DimensionRow>(feedbackScorecardQueries(options, periods).dimensions) : [];
   return computeFeedbackScorecard({ reviews, dimensions, actionItems }, options);
+}
+
+/** Every period that is among some partner's `periods` most recent ones, sorted. */
+export function shownPeriodsOf(reviews: ReviewRow[], periods: number): string[] {
+  const byPartner = new Map<string, Set<string>>();
+  for (const review of reviews) {
+    let partnerPeriods = byPartner.get(review.Partner__c);
+    if (!partnerPeriods) byPartner.set(review.Partner__c, (partnerPeriods = new Set()));
+    partnerPeriods.add(review.Period__c);
+  }
+  const shown = new Set<string>();
+  for (const partnerPeriods of byPartner.values()) {
+    for (const period of [...partnerPeriods].sort().slice(-Math.max(1, periods))) shown.add(period);
+  }
+  return [...shown].sort();
 }
 
 type PeriodTotals = {

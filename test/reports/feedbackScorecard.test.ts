@@ -3,6 +3,7 @@ import {
   computeFeedbackScorecard,
   feedbackScorecardQueries,
   runFeedbackScorecard,
+  shownPeriodsOf,
   type FeedbackScorecardRows,
 } from '../../src/reports/feedbackScorecard.js';
 import { fakeReportOrg, fixture } from './reportFixtures.js';
@@ -122,7 +123,7 @@ describe('feedbackScorecardQueries', () => {
     expect(byId.actionItems).toContain("AND Partner_Review__r.Partner__c = '001000000000001AAA'");
   });
 
-  it('runs three queries and computes from their answers', async () => {
+  it('asks for dimension averages of the shown periods only, then computes from the answers', async () => {
     const { org, asked } = fakeReportOrg([
       [/FROM Partner_Review__c/, rows.reviews],
       [/Has_Action_Items__c/, rows.actionItems],
@@ -130,5 +131,12 @@ describe('feedbackScorecardQueries', () => {
     ]);
     expect(await runFeedbackScorecard(org, { periods: 2 })).toEqual(computeFeedbackScorecard(rows, { periods: 2 }));
     expect(asked).toHaveLength(3);
+    expect(asked[2]).toContain("AND Partner_Review__r.Period__c IN ('2026-Q1','2026-Q2') GROUP BY");
+  });
+
+  it('takes each partner’s own most recent periods into the shown set', () => {
+    expect(shownPeriodsOf(rows.reviews, 1)).toEqual(['2026-Q2']);
+    expect(shownPeriodsOf(rows.reviews, 2)).toEqual(['2026-Q1', '2026-Q2']);
+    expect(shownPeriodsOf([], 4)).toEqual([]);
   });
 });
