@@ -44,4 +44,30 @@ describe('schema references of the components', () => {
       .map(({ file, reference }) => `${file}: ${reference}`);
     expect(unknown).toEqual([]);
   });
+
+  it('names only objects, fields and relationships of the pack in its GraphQL queries', () => {
+    const objects = fs.readdirSync(path.join(PACK, 'objects'));
+    const fields = new Set(
+      objects.flatMap((object) => {
+        const dir = path.join(PACK, 'objects', object, 'fields');
+        return fs.existsSync(dir) ? fs.readdirSync(dir).map((file) => file.replace('.field-meta.xml', '')) : [];
+      })
+    );
+    const unknown = [];
+    for (const bundle of fs.readdirSync(LWC_DIR, { withFileTypes: true })) {
+      if (!bundle.isDirectory() || bundle.name.startsWith('__')) continue;
+      for (const file of fs.readdirSync(path.join(LWC_DIR, bundle.name)).filter((name) => name.endsWith('.js'))) {
+        const source = fs.readFileSync(path.join(LWC_DIR, bundle.name, file), 'utf8');
+        for (const [, query] of source.matchAll(/gql`([\s\S]*?)`/g)) {
+          for (const [name] of query.matchAll(/\b[A-Za-z0-9_]+__[cr]\b/g)) {
+            const known = name.endsWith('__r')
+              ? fields.has(name.replace(/__r$/, '__c'))
+              : objects.includes(name) || fields.has(name);
+            if (!known) unknown.push(`${bundle.name}/${file}: ${name}`);
+          }
+        }
+      }
+    }
+    expect(unknown).toEqual([]);
+  });
 });
