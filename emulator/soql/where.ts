@@ -40,8 +40,11 @@ function tokenize(where: WhereClause | undefined, out: Token[]): void {
   while (node) {
     const open = node.openParen ?? 0;
     const close = node.closeParen ?? 0;
-    if (node.left === null && node.operator === 'NOT') {
-      for (let i = 0; i < open; i++) out.push({ t: '(' });
+    const left = node.left;
+    if (node.operator === 'NOT' && (left === null || (left.field === undefined && left.fn === undefined))) {
+      // `NOT …`, or `(NOT …` where the parser puts the paren count on an empty left side
+      const parens = open + (left?.openParen ?? 0);
+      for (let i = 0; i < parens; i++) out.push({ t: '(' });
       out.push({ t: 'NOT' });
       node = node.right;
       continue;
@@ -62,11 +65,16 @@ export function buildBoolTree(where: unknown): BoolNode {
   tokenize(where as WhereClause, tokens);
   let pos = 0;
   const peek = (): Token | undefined => tokens[pos];
+  // SOQL refuses AND and OR mixed at one level without parentheses (no precedence is assumed)
+  const bareAnd = new WeakSet<BoolNode>();
   const parseOr = (): BoolNode => {
     const items = [parseAnd()];
     while (peek()?.t === 'OR') {
       pos++;
       items.push(parseAnd());
+    }
+    if (items.length > 1 && items.some((i) => bareAnd.has(i))) {
+      throw malformed('unexpected token: use parentheses when a WHERE clause mixes AND and OR');
     }
     return items.length === 1 ? items[0] : { type: 'or', items };
   };
@@ -76,7 +84,10 @@ export function buildBoolTree(where: unknown): BoolNode {
       pos++;
       items.push(parseUnary());
     }
-    return items.length === 1 ? items[0] : { type: 'and', items };
+    if (items.length === 1) return items[0];
+    const node: BoolNode = { type: 'and', items };
+    bareAnd.add(node);
+    return node;
   };
   const parseUnary = (): BoolNode => {
     const tok = tokens[pos++];
@@ -85,6 +96,7 @@ export function buildBoolTree(where: unknown): BoolNode {
     if (tok.t === '(') {
       const inner = parseOr();
       if (tokens[pos++]?.t !== ')') throw malformed('unbalanced parentheses in WHERE clause');
+      bareAnd.delete(inner);
       return inner;
     }
     if (tok.t === 'cond') return { type: 'cond', cond: tok.cond };

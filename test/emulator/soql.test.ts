@@ -73,6 +73,10 @@ describe('local org SOQL', () => {
     expect(await keys("(Status__c = 'Completed' AND Score__c > 80) OR Status__c = 'Failed'")).toEqual(['R1', 'R4']);
     // ' sorts before digits
     expect(await keys("NOT (Status__c = 'Completed' OR Status__c = 'Failed')")).toEqual(["R'5", 'R3']);
+    expect(await keys("(NOT Status__c = 'Completed') AND Score__c != null")).toEqual(['R4']);
+    expect(
+      await keys("Score__c > 10 AND (Status__c = 'Failed' OR (Score__c > 80 AND NOT Market__r.Name = 'Germany'))")
+    ).toEqual(['R1', 'R4']);
     expect(await keys("Status__c IN ('Assigned', 'In Progress')")).toEqual(["R'5", 'R3']);
     expect(await keys("Status__c NOT IN ('Assigned', 'In Progress', 'Completed')")).toEqual(['R4']);
     expect(await keys("Market__r.Name LIKE 'ger%'")).toEqual(['R4']);
@@ -163,6 +167,10 @@ describe('local org SOQL', () => {
     );
     expect((await error("SELECT Id FROM Market__c WHERE Power_Distance__c = '5'")).errorCode).toBe('INVALID_FIELD');
     expect((await error('SELECT Id FROM')).errorCode).toBe('MALFORMED_QUERY');
+    // AND and OR mixed without parentheses is ambiguous in SOQL
+    expect((await error("SELECT Id FROM Market__c WHERE Name = 'a' OR Name = 'b' AND Name = 'c'")).errorCode).toBe(
+      'MALFORMED_QUERY'
+    );
     const typeOf = await error('SELECT Id, TYPEOF Owner WHEN User THEN Name END FROM Market__c');
     expect(typeOf.errorCode).toBe('MALFORMED_QUERY');
     expect(typeOf.message).toContain('not supported by the local org');
