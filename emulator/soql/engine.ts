@@ -227,42 +227,68 @@ export class SoqlEngine {
   }
 
   /** Rows to scan: an index hit when the WHERE clause's top-level AND has `indexed = x` or `IN`. */
+  /**
+   * Rows to scan: an index hit when the WHERE clause is (or its top-level AND contains) an
+   * `indexed = x` / `indexed IN (…)` condition, or is an OR of such conditions; else every row.
+   * The full WHERE clause is still applied to the candidates.
+   */
   private candidates(table: Table, q: Query, opts: QueryOptions): Iterable<StoredRecord> {
     const all = (): Iterable<StoredRecord> =>
       opts.all ? [...table.rows.values(), ...table.deleted.values()] : table.rows.values();
     if (!q.where) return all();
     const tree = buildBoolTree(q.where);
-    const conds =
-      tree.type === 'cond'
-        ? [tree.cond]
-        : tree.type === 'and'
-          ? tree.items.filter((i) => i.type === 'cond').map((i) => (i as { cond: Condition }).cond)
-          : [];
-    for (const c of conds) {
-      const cond = c as Condition & { value?: string | string[]; literalType?: string };
-      if (!cond.field || cond.field.includes('.') || (cond.operator !== '=' && cond.operator !== 'IN')) continue;
-      if (cond.literalType !== 'STRING' && cond.literalType !== 'INTEGER' && cond.literalType !== 'DECIMAL') continue;
-      const field = table.field(cond.field);
-      if (!field || (field.type !== 'id' && !table.indexes.has(field.name))) continue;
-      const raws = Array.isArray(cond.value) ? cond.value : [cond.value ?? ''];
-      const ids = new Set<string>();
-      for (const raw of raws) {
-        const text = cond.literalType === 'STRING' ? raw.slice(1, -1).replace(/\\(.)/g, '$1') : raw;
-        if (field.type === 'id') {
-          const id = normalizeId(text);
-          if (id && (table.rows.has(id) || (opts.all && table.deleted.has(id)))) ids.add(id);
-          continue;
-        }
-        for (const id of table.lookup(field.name, text) ?? []) ids.add(id);
-      }
+    const fromIds = (ids: Set<string>): StoredRecord[] => {
       const out: StoredRecord[] = [];
       for (const id of ids) {
         const r = table.rows.get(id) ?? (opts.all ? table.deleted.get(id) : undefined);
         if (r) out.push(r);
       }
       return out;
+    };
+    if (tree.type === 'or' && tree.items.every((i) => i.type === 'cond')) {
+      const union = new Set<string>();
+      for (const item of tree.items) {
+        const ids = this.indexedIds(table, (item as { cond: Condition }).cond, opts);
+        if (!ids) return all();
+        for (const id of ids) union.add(id);
+      }
+      return fromIds(union);
+    }
+    const conds =
+      tree.type === 'cond'
+        ? [tree.cond]
+        : tree.type === 'and'
+          ? tree.items.filter((i) => i.type === 'cond').map((i) => (i as { cond: Condition }).cond)
+          : [];
+    for (const cond of conds) {
+      const ids = this.indexedIds(table, cond, opts);
+      if (ids) return fromIds(ids);
     }
     return all();
+  }
+
+  /** Ids matching `field = x` / `field IN (…)` through an index, or undefined when no index applies. */
+  private indexedIds(table: Table, c: Condition, opts: QueryOptions): Set<string> | undefined {
+    const cond = c as Condition & { value?: string | string[]; literalType?: string };
+    if (!cond.field || cond.field.includes('.') || (cond.operator !== '=' && cond.operator !== 'IN')) return undefined;
+    if (cond.literalType !== 'STRING' && cond.literalType !== 'INTEGER' && cond.literalType !== 'DECIMAL')
+      return undefined;
+    const field = table.field(cond.field);
+    if (!field || (field.type !== 'id' && !table.indexes.has(field.name))) return undefined;
+    // deleted rows leave the unique indexes: queryAll scans unless the filter is on Id
+    if (opts.all && field.type !== 'id') return undefined;
+    const raws = Array.isArray(cond.value) ? cond.value : [cond.value ?? ''];
+    const ids = new Set<string>();
+    for (const raw of raws) {
+      const text = cond.literalType === 'STRING' ? raw.slice(1, -1).replace(/\\(.)/g, '$1') : raw;
+      if (field.type === 'id') {
+        const id = normalizeId(text);
+        if (id && (table.rows.has(id) || (opts.all && table.deleted.has(id)))) ids.add(id);
+        continue;
+      }
+      for (const id of table.lookup(field.name, text) ?? []) ids.add(id);
+    }
+    return ids;
   }
 
   public predicate(table: Table, tree: BoolNode, opts: QueryOptions): (r: StoredRecord) => boolean {

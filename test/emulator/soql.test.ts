@@ -88,6 +88,7 @@ describe('local org SOQL', () => {
     expect(await keys("Record_Key__c = 'r1'")).toEqual(['R1']);
     expect(await keys("Record_Key__c IN ('R1', 'R4') AND Status__c = 'Failed'")).toEqual(['R4']);
     expect(await keys("Record_Key__c = 'R1' OR Status__c = 'Failed'")).toEqual(['R1', 'R4']);
+    expect(await keys("Record_Key__c = 'R1' OR Record_Key__c IN ('R4', 'nope')")).toEqual(['R1', 'R4']);
   });
 
   it('date literals: TODAY, LAST_N_DAYS:n, THIS_YEAR and date values', async () => {
