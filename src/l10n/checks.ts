@@ -2,6 +2,7 @@
 import { relative } from 'node:path';
 import { isSalesforceLanguage } from './languageCodes.js';
 import { readLanguageTranslations } from './translationReader.js';
+import { translationFilesOf } from './sourceProject.js';
 import { targetLanguages, type TranslationProject } from './translationProject.js';
 import type { IntentionallyIdentical } from './intentionallyIdentical.js';
 import type { FoundTranslation, TranslatableItem } from './translatableItem.js';
@@ -95,7 +96,7 @@ export async function checkTranslations(
   const languages = targetLanguages(project, options.languages);
   const rel = (file: string): string => relative(project.projectDir, file);
   for (const language of languages) {
-    const files = project.source.translationFiles.get(language) ?? [];
+    const files = translationFilesOf(project.source, language);
     if (!isSalesforceLanguage(language)) {
       for (const file of files) {
         findings.push({

@@ -1,6 +1,7 @@
 // Translation coverage: how many catalog items each language translates, per item type, and which
 // keys are missing. Languages are read one at a time so memory stays at one language's files.
 import { readLanguageTranslations } from './translationReader.js';
+import { translationFilesOf } from './sourceProject.js';
 import { loadTranslationProject, targetLanguages, type TranslationProject } from './translationProject.js';
 import type { ItemType } from './translatableItem.js';
 
@@ -39,7 +40,7 @@ export interface CoverageOptions {
 }
 
 export async function coverageOfLanguage(project: TranslationProject, language: string): Promise<LanguageCoverage> {
-  const translations = await readLanguageTranslations(project.source.translationFiles.get(language) ?? []);
+  const translations = await readLanguageTranslations(translationFilesOf(project.source, language));
   const byType = new Map<ItemType, TypeCoverage>();
   const missing: string[] = [];
   let workbenchOnly = 0;

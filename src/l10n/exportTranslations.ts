@@ -12,6 +12,7 @@ import {
   type TranslationUnit,
 } from './formats/translationDocument.js';
 import { readLanguageTranslations } from './translationReader.js';
+import { translationFilesOf } from './sourceProject.js';
 import { targetLanguages, type TranslationProject } from './translationProject.js';
 import type { IntentionallyIdentical } from './intentionallyIdentical.js';
 
@@ -51,7 +52,7 @@ export async function buildExportDocument(
   intentional: IntentionallyIdentical,
   kind: DocumentKind = 'bilingual'
 ): Promise<TranslationDocument> {
-  const translations = await readLanguageTranslations(project.source.translationFiles.get(language) ?? []);
+  const translations = await readLanguageTranslations(translationFilesOf(project.source, language));
   const units: TranslationUnit[] = [];
   for (const item of project.catalog.values()) {
     if (!item.slot || item.optional) continue;

@@ -8,7 +8,7 @@ import { DELETE_MARKER, type TranslationDocument } from './formats/translationDo
 import { isSalesforceLanguage } from './languageCodes.js';
 import { l10nError } from './l10nErrors.js';
 import { parseXmlDocument, readTextFileWithinLimit, type XmlDocument } from './safeXml.js';
-import { translationFileId, translationFilePath } from './sourceProject.js';
+import { translationFileId, translationFilePath, translationFilesOf } from './sourceProject.js';
 import { deleteTranslation, newTranslationDocument, setTranslation } from './translationFileEditor.js';
 import { assertInside, writeFilesAtomically, type FileWrite } from './atomicWrite.js';
 import { serializeXmlDocument } from './xmlTree.js';
@@ -52,10 +52,19 @@ class FilePlan {
   private readonly files = new Map<string, PlannedFile>();
   private readonly existing = new Map<string, string>();
 
-  public constructor(private readonly project: TranslationProject) {
-    for (const [language, files] of project.source.translationFiles) {
-      for (const file of files) this.existing.set(translationFileId(file.ref, language), file.path);
+  private readonly indexedLanguages = new Set<string>();
+
+  public constructor(private readonly project: TranslationProject) {}
+
+  /** Existing file of (ref, language), indexing that language's files on first use. */
+  private existingPath(ref: TranslationFileRef, language: string): string | undefined {
+    if (!this.indexedLanguages.has(language)) {
+      this.indexedLanguages.add(language);
+      for (const file of translationFilesOf(this.project.source, language)) {
+        this.existing.set(translationFileId(file.ref, language), file.path);
+      }
     }
+    return this.existing.get(translationFileId(ref, language));
   }
 
   /**
@@ -71,7 +80,7 @@ class FilePlan {
     const id = translationFileId(ref, language);
     const planned = this.files.get(id);
     if (planned) return planned;
-    const path = this.existing.get(id) ?? translationFilePath(metadataDir, ref, language);
+    const path = this.existingPath(ref, language) ?? translationFilePath(metadataDir, ref, language);
     assertInside(this.project.projectDir, path);
     let file: PlannedFile;
     if (existsSync(path)) {

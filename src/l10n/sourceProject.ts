@@ -1,5 +1,6 @@
 // Finds, in a source-format project, the metadata files that hold translatable text and the
 // translation files per language. One directory walk; nothing is parsed here.
+import { readdirSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { l10nError } from './l10nErrors.js';
@@ -38,12 +39,38 @@ export interface TranslationFile {
   ref: TranslationFileRef;
 }
 
+/**
+ * Where one language's translations are. Object translation folders are listed only when that
+ * language is read, so a project's memory holds one language's file list at a time, not the tree's.
+ */
+export interface LanguageSources {
+  /** translations/, globalValueSetTranslations/, standardValueSetTranslations/ files. */
+  files: TranslationFile[];
+  /** objectTranslations/<Object>-<language>/ folders. */
+  objectDirs: string[];
+}
+
 export interface SourceProject {
   /** Absolute directories that were read. */
   sourceDirs: string[];
   sourceFiles: SourceMetadataFile[];
-  /** Language → its translation files. */
-  translationFiles: Map<string, TranslationFile[]>;
+  /** Language → where its translation files are (see translationFilesOf). */
+  translationFiles: Map<string, LanguageSources>;
+}
+
+/** Every translation file of one language. */
+export function translationFilesOf(project: SourceProject, language: string): TranslationFile[] {
+  const sources = project.translationFiles.get(language);
+  if (!sources) return [];
+  const files = [...sources.files];
+  for (const dir of sources.objectDirs) {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (!entry.isFile()) continue;
+      const file = classifyTranslationFile(join(dir, entry.name));
+      if (file?.language === language) files.push(file);
+    }
+  }
+  return files;
 }
 
 /** File suffix → kind, and how many folders up the metadata directory is. */
@@ -176,13 +203,20 @@ function classifySourceFile(path: string): SourceMetadataFile | undefined {
   return undefined;
 }
 
-async function walk(dir: string, visit: (path: string) => void): Promise<void> {
+async function walk(
+  dir: string,
+  visitFile: (path: string) => void,
+  visitDir: (path: string, name: string, parent: string) => boolean
+): Promise<void> {
   const entries = await readdir(dir, { withFileTypes: true });
   for (const entry of entries) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) await walk(path, visit);
-    else if (entry.isFile() && entry.name.endsWith('-meta.xml')) visit(path);
+    if (entry.isDirectory()) {
+      if (visitDir(path, entry.name, dir)) await walk(path, visitFile, visitDir);
+    } else if (entry.isFile() && entry.name.endsWith('-meta.xml')) {
+      visitFile(path);
+    }
   }
 }
 
@@ -192,19 +226,30 @@ export async function readSourceProject(sourceDirs: string[]): Promise<SourcePro
     sourceFiles: [],
     translationFiles: new Map(),
   };
-  for (const dir of project.sourceDirs) {
-    await walk(dir, (path) => {
-      const translation = classifyTranslationFile(path);
-      if (translation) {
-        const files = project.translationFiles.get(translation.language) ?? [];
-        files.push(translation);
-        project.translationFiles.set(translation.language, files);
-        return;
-      }
-      const source = classifySourceFile(path);
-      if (source) project.sourceFiles.push(source);
-    });
-  }
+  const sourcesOf = (language: string): LanguageSources => {
+    let sources = project.translationFiles.get(language);
+    if (!sources) {
+      sources = { files: [], objectDirs: [] };
+      project.translationFiles.set(language, sources);
+    }
+    return sources;
+  };
+  const visitFile = (path: string): void => {
+    const translation = classifyTranslationFile(path);
+    if (translation) {
+      sourcesOf(translation.language).files.push(translation);
+      return;
+    }
+    const source = classifySourceFile(path);
+    if (source) project.sourceFiles.push(source);
+  };
+  // objectTranslations/<Object>-<language>/ is remembered, not walked: read per language later.
+  const visitDir = (path: string, name: string, parent: string): boolean => {
+    if (basename(parent) !== 'objectTranslations' || !name.includes('-')) return true;
+    sourcesOf(splitOwnerLanguage(name)[1]).objectDirs.push(path);
+    return false;
+  };
+  for (const dir of project.sourceDirs) await walk(dir, visitFile, visitDir);
   return project;
 }
 
