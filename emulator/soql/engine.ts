@@ -274,7 +274,18 @@ export class SoqlEngine {
     if (cond.literalType !== 'STRING' && cond.literalType !== 'INTEGER' && cond.literalType !== 'DECIMAL')
       return undefined;
     const field = table.field(cond.field);
-    if (!field || (field.type !== 'id' && !table.indexes.has(field.name))) return undefined;
+    if (!field) return undefined;
+    const children = table.childIndexes.get(field.name);
+    if (children && !opts.all) {
+      // master-detail fields keep parent → children sets (for roll-ups and cascades)
+      const ids = new Set<string>();
+      for (const raw of Array.isArray(cond.value) ? cond.value : [cond.value ?? '']) {
+        const id = cond.literalType === 'STRING' ? normalizeId(raw.slice(1, -1)) : undefined;
+        for (const child of (id && children.get(id)) || []) ids.add(child);
+      }
+      return ids;
+    }
+    if (field.type !== 'id' && !table.indexes.has(field.name)) return undefined;
     // deleted rows leave the unique indexes: queryAll scans unless the filter is on Id
     if (opts.all && field.type !== 'id') return undefined;
     const raws = Array.isArray(cond.value) ? cond.value : [cond.value ?? ''];
