@@ -1,5 +1,4 @@
 // Runs as a zh_CN user: labels from translations/zh_CN.translation-meta.xml, zh_CN locale and direction.
-/* eslint-disable @lwc/lwc/no-unexpected-wire-adapter-usages */
 import '../../../../../test/l10n/zh_CN';
 import { createElement } from '@lwc/engine-dom';
 import CqProfile from 'c/cqProfile';

@@ -1,5 +1,4 @@
 // Test wire adapters are driven directly (emit, getLastConfig), as sfdx-lwc-jest intends.
-/* eslint-disable @lwc/lwc/no-unexpected-wire-adapter-usages */
 import { createElement } from '@lwc/engine-dom';
 import MarketProfile from 'c/marketProfile';
 import { getRecord } from 'lightning/uiRecordApi';

@@ -1,5 +1,4 @@
 // As a partner user (custom permission Glocal_Partner_User): feedback only about the company.
-/* eslint-disable @lwc/lwc/no-unexpected-wire-adapter-usages */
 import { createElement } from '@lwc/engine-dom';
 import PartnerFeedbackForm from 'c/partnerFeedbackForm';
 import { createRecord } from 'lightning/uiRecordApi';

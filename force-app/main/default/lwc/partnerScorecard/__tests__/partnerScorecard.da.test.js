@@ -1,5 +1,4 @@
 // Runs as a da user: labels from translations/da.translation-meta.xml, da locale and direction.
-/* eslint-disable @lwc/lwc/no-unexpected-wire-adapter-usages */
 import '../../../../../test/l10n/da';
 import { createElement } from '@lwc/engine-dom';
 import PartnerScorecard from 'c/partnerScorecard';

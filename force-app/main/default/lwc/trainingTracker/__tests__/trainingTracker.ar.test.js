@@ -1,5 +1,4 @@
 // Runs as a ar user: labels from translations/ar.translation-meta.xml, ar locale and direction.
-/* eslint-disable @lwc/lwc/no-unexpected-wire-adapter-usages */
 import '../../../../../test/l10n/ar';
 import { createElement } from '@lwc/engine-dom';
 import TrainingTracker from 'c/trainingTracker';
