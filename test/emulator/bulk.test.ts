@@ -96,6 +96,29 @@ describe('CSV reading', () => {
     expect(cursor.next()).toBeUndefined();
   });
 
+  it('splits CRLF and LF rows alike, with or without a final line ending', () => {
+    const rows = (text: string): string[][] => {
+      const cursor = new CsvCursor(text);
+      const out: string[][] = [];
+      for (let row = cursor.next(); row; row = cursor.next()) out.push(row);
+      return out;
+    };
+    expect(rows('a,b\r\n1,2')).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
+    expect(rows('a,b\r\n1,\r\n')).toEqual([
+      ['a', 'b'],
+      ['1', ''],
+    ]);
+    expect(rows('a,b\n"x\r\ny",z\nlast,row\n')).toEqual([
+      ['a', 'b'],
+      ['x\r\ny', 'z'],
+      ['last', 'row'],
+    ]);
+    expect(rows('only')).toEqual([['only']]);
+  });
+
   it('honours other delimiters and reports broken quoting with the row', () => {
     expect(new CsvCursor('a|b\n1|"2|3"').next()).toEqual(['a|b']);
     const piped = new CsvCursor('a|b\n1|"2|3"', '|');
