@@ -25,9 +25,19 @@ export function normalizeId(value: unknown): string | undefined {
   if (ID15.test(value)) return value + idSuffix(value);
   if (ID18.test(value)) {
     const base = value.slice(0, 15);
-    const expected = idSuffix(base);
-    // the suffix is case-insensitive on input
-    return value.slice(15).toUpperCase() === expected ? base + expected : undefined;
+    const suffix = value.slice(15).toUpperCase();
+    if (idSuffix(base) === suffix) return base + suffix;
+    // 18-character Ids are case-insensitive: the suffix says which letters are capitals
+    let restored = '';
+    for (let chunk = 0; chunk < 3; chunk++) {
+      const bits = SUFFIX_CHARS.indexOf(suffix[chunk]);
+      if (bits < 0) return undefined;
+      for (let i = 0; i < 5; i++) {
+        const c = base[chunk * 5 + i];
+        restored += bits & (1 << i) ? c.toUpperCase() : c.toLowerCase();
+      }
+    }
+    return idSuffix(restored) === suffix ? restored + suffix : undefined;
   }
   return undefined;
 }

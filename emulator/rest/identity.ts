@@ -50,6 +50,10 @@ export function registerIdentityRoutes(router: Router<OrgContext>): void {
     return { status: 200, body: { ...body, id: body.sub, username: req.org.username, organization_id: req.org.orgId } };
   });
 
+  // `sf org logout` may revoke its token; the local org keeps its single shared session alive
+  // (every test and CLI process uses the same token) and just acknowledges.
+  router.add('POST', '/services/oauth2/revoke', () => ({ status: 200 }));
+
   router.add('GET', '/services/data', ({ org }) => ({
     status: 200,
     body: versionsUpTo(org.apiVersion).map((version) => ({
