@@ -328,7 +328,7 @@ export function fieldFromMetadata(objectName: string, node: XmlNode): FieldTrans
       if (!referenceTo) return { problem: 'Must specify referenceTo for a relationship field' };
       if (!relationshipName) return { problem: 'Must specify relationshipName for a relationship field' };
       const masterDetail = type === 'MasterDetail';
-      const field: FieldSchema & { childRelationshipName: string } = {
+      const field: FieldSchema = {
         ...base,
         type: 'reference',
         length: 18,
