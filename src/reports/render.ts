@@ -17,6 +17,8 @@ export type ReportSection = {
   rows: Cell[][];
   /** What to print instead of an empty table, e.g. "Nobody is overdue." */
   emptyText?: string;
+  /** A line under the table and Markdown (not in CSV), e.g. that a list was cut short. */
+  note?: string;
 };
 
 /** Shown for a missing value in tables and Markdown (CSV leaves the cell empty). */
@@ -70,6 +72,7 @@ export function renderTextTable(section: ReportSection): string {
   const line = (cells: string[]): string => cells.map(pad).join('  ').replace(/\s+$/, '');
   lines.push(line(section.headers), line(widths.map((w) => '─'.repeat(w))));
   for (const row of texts) lines.push(line(row));
+  if (section.note) lines.push(section.note);
   return lines.join('\n') + '\n';
 }
 
@@ -101,5 +104,6 @@ export function renderMarkdown(section: ReportSection): string {
   lines.push(`| ${section.headers.map(markdownCell).join(' | ')} |`);
   lines.push(`| ${numeric.map((isNumber) => (isNumber ? '---:' : '---')).join(' | ')} |`);
   for (const row of section.rows) lines.push(`| ${row.map(markdownCell).join(' | ')} |`);
+  if (section.note) lines.push('', section.note);
   return lines.join('\n') + '\n';
 }

@@ -2,9 +2,11 @@
  * Training per market: how many trainings were assigned, completed and passed, the completion and
  * pass rates, how many are overdue and how many certificates expire soon, and who is overdue.
  *
- * The counts come from one GROUP BY query (market × status × result); "overdue" and "expiring"
- * read the pack's own formulas (Overdue__c, Cert_Expires_On__c), so the report agrees with the
- * market page, the home page and the "overdue training" list view.
+ * The counts come from GROUP BY queries (market × status × result, and per market for overdue and
+ * expiring), so the number of requests does not grow with the records; only the list of who is
+ * overdue is fetched row by row, up to a limit. "Overdue" and "expiring" read the pack's own
+ * formulas (Overdue__c, Cert_Expires_On__c), so the report agrees with the market page, the home
+ * page and the "overdue training" list view.
  */
 import { soqlLiteral } from '../org/soql.js';
 import { numberOf, percent } from './metrics.js';
@@ -15,6 +17,8 @@ export type TrainingReportOptions = {
   market?: string;
   /** Certificates that expire from today up to this many days ahead count as expiring. */
   withinDays: number;
+  /** List at most this many overdue trainings (the oldest); the counts always cover all of them. */
+  overdueLimit: number;
 };
 
 /** The numbers of one market, or of all markets together. */
@@ -51,10 +55,11 @@ export type OverdueTraining = {
 
 export type TrainingReport = {
   withinDays: number;
+  overdueLimit: number;
   market?: string;
   markets: MarketTraining[];
   total: TrainingFigures;
-  /** Who is overdue, oldest due date first. */
+  /** Who is overdue, oldest due date first: at most `overdueLimit`; `total.overdue` counts them all. */
   overdue: OverdueTraining[];
 };
 
@@ -62,7 +67,8 @@ export type TrainingReport = {
 
 export type MarketRow = { Country_Code__c: string; Name: string };
 export type TrainingCountRow = { market: string; status: string | null; result: string | null; records: number };
-export type ExpiringCountRow = { market: string; records: number };
+/** COUNT(Id) per market, for the expiring and the overdue counts. */
+export type MarketCountRow = { market: string; records: number };
 type Named = { Name?: string | null; Email?: string | null } | null;
 export type OverdueRow = {
   Name: string;
@@ -77,7 +83,8 @@ export type OverdueRow = {
 export type TrainingReportRows = {
   markets: MarketRow[];
   counts: TrainingCountRow[];
-  expiring: ExpiringCountRow[];
+  expiring: MarketCountRow[];
+  overdueCounts: MarketCountRow[];
   overdue: OverdueRow[];
 };
 
@@ -96,22 +103,26 @@ export function trainingReportQueries(options: TrainingReportOptions): Record<ke
       'SELECT Market__r.Country_Code__c market, COUNT(Id) records FROM Training_Record__c ' +
       `WHERE Cert_Expires_On__c >= TODAY AND Cert_Expires_On__c <= NEXT_N_DAYS:${options.withinDays}${onMarket} ` +
       'GROUP BY Market__r.Country_Code__c',
+    overdueCounts:
+      'SELECT Market__r.Country_Code__c market, COUNT(Id) records FROM Training_Record__c ' +
+      `WHERE Overdue__c = true${onMarket} GROUP BY Market__r.Country_Code__c`,
     overdue:
       'SELECT Name, Due_On__c, Status__c, Market__r.Country_Code__c, Course__r.Name, Course__r.Course_Code__c, ' +
       'Participant_User__r.Name, Participant_User__r.Email, Participant_Contact__r.Name, Participant_Contact__r.Email ' +
-      `FROM Training_Record__c WHERE Overdue__c = true${onMarket} ORDER BY Due_On__c, Name`,
+      `FROM Training_Record__c WHERE Overdue__c = true${onMarket} ORDER BY Due_On__c, Name LIMIT ${options.overdueLimit}`,
   };
 }
 
 export async function runTrainingReport(org: ReportOrg, options: TrainingReportOptions): Promise<TrainingReport> {
   const queries = trainingReportQueries(options);
-  const [markets, counts, expiring, overdue] = await Promise.all([
+  const [markets, counts, expiring, overdueCounts, overdue] = await Promise.all([
     org.query<MarketRow>(queries.markets),
     org.query<TrainingCountRow>(queries.counts),
-    org.query<ExpiringCountRow>(queries.expiring),
-    org.query<OverdueRow>(queries.overdue),
+    org.query<MarketCountRow>(queries.expiring),
+    org.query<MarketCountRow>(queries.overdueCounts),
+    options.overdueLimit > 0 ? org.query<OverdueRow>(queries.overdue) : Promise.resolve([]),
   ]);
-  return computeTrainingReport({ markets, counts, expiring, overdue }, options);
+  return computeTrainingReport({ markets, counts, expiring, overdueCounts, overdue }, options);
 }
 
 function emptyCounts(): Omit<TrainingFigures, 'completionRate' | 'passRate'> {
@@ -166,7 +177,7 @@ export function computeTrainingReport(rows: TrainingReportRows, options: Trainin
       status: row.Status__c,
     };
   });
-  for (const row of overdue) countsOf(row.countryCode).overdue++;
+  for (const row of rows.overdueCounts) countsOf(row.market).overdue += numberOf(row.records);
 
   const total = emptyCounts();
   const markets = [...byMarket.entries()]
@@ -177,9 +188,10 @@ export function computeTrainingReport(rows: TrainingReportRows, options: Trainin
     });
   return {
     withinDays: options.withinDays,
+    overdueLimit: options.overdueLimit,
     ...(options.market ? { market: options.market } : {}),
     markets,
     total: withRates(total),
-    overdue,
+    overdue: overdue.slice(0, options.overdueLimit),
   };
 }

@@ -302,6 +302,7 @@ describe('sf glocal training report', () => {
   it('counts per market, with rates, overdue, expiring certificates and who is overdue', async () => {
     const result = await report<TrainingReportResult>(['training', 'report']);
     expect(result.withinDays).toBe(60);
+    expect(result.overdueLimit).toBe(100);
     expect(result.markets).toEqual([
       {
         countryCode: 'DE',
@@ -370,7 +371,7 @@ describe('sf glocal training report', () => {
   });
 
   it('narrows to one market and a shorter expiry window (in process)', async () => {
-    const result = await runTrainingReport(inProcessOrg(), { market: 'DK', withinDays: 20 });
+    const result = await runTrainingReport(inProcessOrg(), { market: 'DK', withinDays: 20, overdueLimit: 100 });
     expect(result.markets.map((market) => [market.countryCode, market.assigned, market.expiring])).toEqual([
       ['DK', 5, 0],
     ]);

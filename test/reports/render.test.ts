@@ -68,4 +68,11 @@ describe('renderReport', () => {
       ].join('\n')
     );
   });
+
+  it('puts a note under the table and the Markdown, but not into CSV', () => {
+    const cut: ReportSection = { ...markets, rows: markets.rows.slice(0, 1), note: 'Showing 1 of 2.' };
+    expect(renderReport([cut], 'table').split('\n').slice(-2)).toEqual(['Showing 1 of 2.', '']);
+    expect(renderReport([cut], 'md').split('\n').slice(-3)).toEqual(['', 'Showing 1 of 2.', '']);
+    expect(renderReport([cut], 'csv')).not.toContain('Showing');
+  });
 });

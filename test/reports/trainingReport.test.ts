@@ -10,7 +10,7 @@ import { fakeReportOrg, fixture } from './reportFixtures.js';
 const rows = fixture<TrainingReportRows>('training-rows.json');
 
 describe('computeTrainingReport', () => {
-  const report = computeTrainingReport(rows, { withinDays: 60 });
+  const report = computeTrainingReport(rows, { withinDays: 60, overdueLimit: 3 });
 
   it('adds up status × result groups per market, with rates as the pack computes them', () => {
     expect(report.markets.find((market) => market.countryCode === 'DK')).toEqual({
@@ -21,7 +21,7 @@ describe('computeTrainingReport', () => {
       passed: 41,
       completionRate: 68.1,
       passRate: 83.7,
-      overdue: 2,
+      overdue: 4,
       expiring: 5,
     });
   });
@@ -45,9 +45,16 @@ describe('computeTrainingReport', () => {
       passed: 43,
       completionRate: 60.7,
       passRate: 84.3,
-      overdue: 3,
+      overdue: 5,
       expiring: 6,
     });
+  });
+
+  it('counts overdue trainings from the aggregate, not from the list, which stops at the limit', () => {
+    const limited = computeTrainingReport(rows, { withinDays: 60, overdueLimit: 2 });
+    expect(limited.overdue.map((row) => row.record)).toEqual(['TR-000011', 'TR-000007']);
+    expect(limited.total.overdue).toBe(5);
+    expect(limited.overdueLimit).toBe(2);
   });
 
   it('names who is overdue, from a user or a contact, in the order the org sorted them', () => {
@@ -86,8 +93,14 @@ describe('computeTrainingReport', () => {
   });
 
   it('gives an empty report for an org without markets', () => {
-    expect(computeTrainingReport({ markets: [], counts: [], expiring: [], overdue: [] }, { withinDays: 30 })).toEqual({
+    expect(
+      computeTrainingReport(
+        { markets: [], counts: [], expiring: [], overdueCounts: [], overdue: [] },
+        { withinDays: 30, overdueLimit: 100 }
+      )
+    ).toEqual({
       withinDays: 30,
+      overdueLimit: 100,
       markets: [],
       total: { assigned: 0, completed: 0, passed: 0, completionRate: null, passRate: null, overdue: 0, expiring: 0 },
       overdue: [],
@@ -97,34 +110,53 @@ describe('computeTrainingReport', () => {
 
 describe('trainingReportQueries', () => {
   it('groups in the org and narrows every query to the market, quoting the code safely', () => {
-    const queries = trainingReportQueries({ market: "D'K", withinDays: 45 });
+    const queries = trainingReportQueries({ market: "D'K", withinDays: 45, overdueLimit: 50 });
     expect(queries.counts).toBe(
       "SELECT Market__r.Country_Code__c market, Status__c status, Result__c result, COUNT(Id) records FROM Training_Record__c WHERE Market__r.Country_Code__c = 'D\\'K' GROUP BY Market__r.Country_Code__c, Status__c, Result__c"
     );
     expect(queries.expiring).toContain('Cert_Expires_On__c >= TODAY AND Cert_Expires_On__c <= NEXT_N_DAYS:45');
     expect(queries.expiring).toContain("AND Market__r.Country_Code__c = 'D\\'K'");
-    expect(queries.overdue).toContain("WHERE Overdue__c = true AND Market__r.Country_Code__c = 'D\\'K'");
+    expect(queries.overdue).toContain(
+      "WHERE Overdue__c = true AND Market__r.Country_Code__c = 'D\\'K' ORDER BY Due_On__c, Name LIMIT 50"
+    );
+    expect(queries.overdueCounts).toBe(
+      "SELECT Market__r.Country_Code__c market, COUNT(Id) records FROM Training_Record__c WHERE Overdue__c = true AND Market__r.Country_Code__c = 'D\\'K' GROUP BY Market__r.Country_Code__c"
+    );
     expect(queries.markets).toBe(
       "SELECT Country_Code__c, Name FROM Market__c WHERE Country_Code__c = 'D\\'K' ORDER BY Country_Code__c"
     );
   });
 
   it('has no market filter without --market', () => {
-    const queries = trainingReportQueries({ withinDays: 60 });
+    const queries = trainingReportQueries({ withinDays: 60, overdueLimit: 100 });
     for (const soql of Object.values(queries)) expect(soql).not.toContain('Country_Code__c =');
   });
 });
 
 describe('runTrainingReport', () => {
-  it('asks the org four queries and computes from their answers', async () => {
+  it('asks the org five queries and computes from their answers', async () => {
     const { org, asked } = fakeReportOrg([
       [/FROM Market__c/, rows.markets],
       [/GROUP BY Market__r.Country_Code__c, Status__c/, rows.counts],
       [/Cert_Expires_On__c/, rows.expiring],
-      [/Overdue__c = true/, rows.overdue],
+      [/Overdue__c = true GROUP BY/, rows.overdueCounts],
+      [/Overdue__c = true ORDER BY/, rows.overdue],
     ]);
-    const report = await runTrainingReport(org, { withinDays: 60 });
+    const report = await runTrainingReport(org, { withinDays: 60, overdueLimit: 3 });
+    expect(asked).toHaveLength(5);
+    expect(report).toEqual(computeTrainingReport(rows, { withinDays: 60, overdueLimit: 3 }));
+  });
+
+  it('does not list anyone with --overdue-limit 0, but still counts', async () => {
+    const { org, asked } = fakeReportOrg([
+      [/FROM Market__c/, rows.markets],
+      [/GROUP BY Market__r.Country_Code__c, Status__c/, rows.counts],
+      [/Cert_Expires_On__c/, rows.expiring],
+      [/Overdue__c = true GROUP BY/, rows.overdueCounts],
+    ]);
+    const report = await runTrainingReport(org, { withinDays: 60, overdueLimit: 0 });
     expect(asked).toHaveLength(4);
-    expect(report).toEqual(computeTrainingReport(rows, { withinDays: 60 }));
+    expect(report.overdue).toEqual([]);
+    expect(report.total.overdue).toBe(5);
   });
 });

@@ -18,10 +18,15 @@ function fixture<T>(name: string): T {
 
 describe('report sections', () => {
   it('training: a row per market plus a total, the window in the header, and who is overdue', () => {
-    const sections = trainingReportSections(computeTrainingReport(fixture('training-rows.json'), { withinDays: 90 }));
+    const sections = trainingReportSections(
+      computeTrainingReport(fixture('training-rows.json'), { withinDays: 90, overdueLimit: 2 })
+    );
     expect(sections.map((section) => section.title)).toEqual(['Training per market', 'Overdue training']);
     expect(sections[0].headers.at(-1)).toBe('Expiring ≤ 90 d');
-    expect(sections[0].rows.at(-1)).toEqual(['All markets', '', 84, 51, 43, 60.7, 84.3, 3, 6]);
+    expect(sections[0].rows.at(-1)).toEqual(['All markets', '', 84, 51, 43, 60.7, 84.3, 5, 6]);
+    expect(sections[1].note).toBe(
+      'Showing the 2 oldest of 5 overdue trainings. Use --overdue-limit to list more, or --market to narrow.'
+    );
     expect(sections[1].rows[0]).toEqual([
       'CN',
       'Li Wei',
@@ -36,8 +41,14 @@ describe('report sections', () => {
 
   it('training: no total row for a single market, and a sentence instead of an empty table', () => {
     const report = computeTrainingReport(
-      { markets: [{ Country_Code__c: 'DK', Name: 'Danmark' }], counts: [], expiring: [], overdue: [] },
-      { market: 'DK', withinDays: 60 }
+      {
+        markets: [{ Country_Code__c: 'DK', Name: 'Danmark' }],
+        counts: [],
+        expiring: [],
+        overdueCounts: [],
+        overdue: [],
+      },
+      { market: 'DK', withinDays: 60, overdueLimit: 100 }
     );
     expect(renderReport(trainingReportSections(report), 'csv')).toBe(
       'Market,Code,Assigned,Completed,Passed,Completion %,Pass %,Overdue,Expiring ≤ 60 d\nDanmark,DK,0,0,0,,,0,0\n\n' +

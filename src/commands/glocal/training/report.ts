@@ -38,13 +38,22 @@ export default class TrainingReportCommand extends SfCommand<TrainingReportResul
       summary: messages.getMessage('flags.within.summary'),
       description: messages.getMessage('flags.within.description'),
     }),
+    'overdue-limit': Flags.integer({
+      summary: messages.getMessage('flags.overdue-limit.summary'),
+      default: 100,
+      min: 0,
+    }),
     format: formatFlag,
   };
 
   public async run(): Promise<TrainingReportResult> {
     const { flags } = await this.parse(TrainingReportCommand);
     const org = new ConnectionOrgClient(flags['target-org'].getConnection(flags['api-version']));
-    const report = await runTrainingReport(org, { market: flags.market, withinDays: flags.within.days });
+    const report = await runTrainingReport(org, {
+      market: flags.market,
+      withinDays: flags.within.days,
+      overdueLimit: flags['overdue-limit'],
+    });
     if (flags.market && report.markets.length === 0) {
       throw new SfError(
         messages.getMessage('error.unknownMarket', [flags.market]),
@@ -90,6 +99,9 @@ export function trainingReportSections(report: TrainingReport): ReportSection[] 
         row.record,
       ]),
       emptyText: messages.getMessage('empty.overdue'),
+      ...(report.overdue.length < report.total.overdue
+        ? { note: messages.getMessage('note.overdueLimited', [report.overdue.length, report.total.overdue]) }
+        : {}),
     },
   ];
 }
