@@ -124,6 +124,7 @@ export async function importDocuments(
   for (const document of documents) {
     const { language } = document;
     if (!isSalesforceLanguage(language)) throw l10nError('InvalidLanguage', ['import', language]);
+    if (language === project.sourceLanguage) throw l10nError('SourceLanguageImport', [language]);
     for (const unit of document.units) {
       const item = project.catalog.get(unit.key);
       if (!item) {

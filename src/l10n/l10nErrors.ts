@@ -18,7 +18,8 @@ export type L10nErrorName =
   | 'MissingLanguage'
   | 'NoPackageDirectories'
   | 'WriteFailed'
-  | 'InvalidConfig';
+  | 'InvalidConfig'
+  | 'SourceLanguageImport';
 
 export function l10nError(name: L10nErrorName, tokens: string[] = []): SfError {
   const actionsKey = `${name}.actions`;

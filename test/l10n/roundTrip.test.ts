@@ -359,6 +359,16 @@ describe('import', () => {
       ])
     ).rejects.toThrow(/not a Salesforce language code/);
     expect(snapshot(dir)).toEqual(before);
+    await expect(
+      importDocuments(project, [
+        {
+          language: 'en_US',
+          sourceLanguage: 'en_US',
+          kind: 'bilingual',
+          units: [{ key: 'CustomLabel.Overdue_Count', source: '', target: 'x' }],
+        },
+      ])
+    ).rejects.toThrow(/en_US, the project's source language/);
     const { assertInside } = await import('../../src/l10n/atomicWrite.js');
     expect(() => assertInside(dir, join(dir, '..', 'outside.xml'))).toThrow(/outside the project directory/);
   });
