@@ -2,8 +2,6 @@
  * The set of components `sf glocal install` deploys: the bundled pack, minus the translations of
  * languages the admin did not pick, plus the Glocal_Install.Current record that marks the install.
  */
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { ComponentSet, type SourceComponent } from '@salesforce/source-deploy-retrieve';
 import { SfError } from '@salesforce/core';
 import { BASE_LANGUAGE } from '../pack/bundledPack.js';
@@ -73,6 +71,15 @@ export async function resolvePackComponents(packDir: string, requestedLanguages?
     const language = translationLanguage({ type: component.type.name, fullName: component.fullName });
     return language === undefined || languages.includes(language);
   });
+  // Jest tests live inside LWC bundles; only .forceignore keeps them out of a deploy.
+  const testFiles = components.flatMap(componentFiles).filter((file) => /[\\/]__tests__[\\/]/.test(file));
+  if (testFiles.length > 0) {
+    throw new SfError(
+      `The pack in ${packDir} would deploy ${testFiles.length} test file(s), e.g. ${testFiles[0]}: its .forceignore is missing.`,
+      'GlocalPackIncomplete',
+      ['Reinstall the plugin; if this persists, report it: the package must ship its .forceignore.']
+    );
+  }
   return { components, languages, availableLanguages };
 }
 
@@ -97,10 +104,4 @@ export function describeComponents(components: SourceComponent[]): PackComponent
     }
   }
   return described;
-}
-
-/** Lists files under a directory (recursively), for a staging directory sanity check. */
-export async function listFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
 }

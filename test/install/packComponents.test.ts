@@ -61,3 +61,27 @@ describe('pack components and --languages', () => {
     );
   });
 });
+
+describe('a pack without its .forceignore', () => {
+  it('refuses to deploy LWC test files', async () => {
+    const { cp, mkdir, mkdtemp, rm, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const dir = await mkdtemp(join(tmpdir(), 'glocal-noignore-'));
+    try {
+      await cp(fixturePack, join(dir, 'force-app'), { recursive: true });
+      const bundle = join(dir, 'force-app/main/default/lwc/widgetCard');
+      await mkdir(join(bundle, '__tests__'), { recursive: true });
+      await writeFile(join(bundle, 'widgetCard.js'), 'export default class WidgetCard {}\n');
+      await writeFile(
+        join(bundle, 'widgetCard.js-meta.xml'),
+        '<?xml version="1.0" encoding="UTF-8"?>\n<LightningComponentBundle xmlns="http://soap.sforce.com/2006/04/metadata">\n    <apiVersion>62.0</apiVersion>\n    <isExposed>false</isExposed>\n</LightningComponentBundle>\n'
+      );
+      await writeFile(join(bundle, '__tests__', 'widgetCard.test.js'), "it('works', () => {});\n");
+      await expect(resolvePackComponents(join(dir, 'force-app'))).rejects.toThrow(
+        /would deploy 1 test file\(s\).*__tests__.*\.forceignore is missing/
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
