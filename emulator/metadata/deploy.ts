@@ -644,8 +644,18 @@ function permissionSetUnit(
   for (const permission of nodes(root?.fieldPermissions)) {
     const fieldName = text(permission.field) ?? '';
     const [objectName, name] = fieldName.split('.');
-    if (!name || !staging.getField(objectName, name))
+    const target = name ? staging.getField(objectName, name) : undefined;
+    if (!target) {
       unit.problems.push(`In field: field - no CustomField named ${fieldName} found`);
+    } else if (target.required || target.masterDetail) {
+      // required fields are always visible and editable; Salesforce refuses permissions on them
+      unit.problems.push(`You cannot deploy to a required field: ${fieldName}`);
+    } else if (
+      bool(permission.editable) &&
+      (target.calculated || target.formula || target.rollup || target.type === 'autonumber')
+    ) {
+      unit.problems.push(`Field ${fieldName} is read-only (formula, roll-up or auto-number) and cannot be editable`);
+    }
   }
   for (const permission of nodes(root?.objectPermissions)) {
     const objectName = text(permission.object) ?? '';

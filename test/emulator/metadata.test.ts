@@ -393,7 +393,7 @@ describe('records that metadata creates', () => {
       'customMetadata/Glocal_Install.Current.md':
         '<?xml version="1.0" encoding="UTF-8"?><CustomMetadata xmlns="http://soap.sforce.com/2006/04/metadata" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema"><label>Current</label><protected>false</protected><values><field>Version__c</field><value xsi:type="xsd:string">1.2.3</value></values><values><field>Checksum__c</field><value xsi:nil="true"/></values></CustomMetadata>',
       'permissionsets/Glocal_Test.permissionset':
-        '<?xml version="1.0" encoding="UTF-8"?><PermissionSet xmlns="http://soap.sforce.com/2006/04/metadata"><label>Glocal Test</label><customPermissions><enabled>true</enabled><name>Glocal_Partner_User</name></customPermissions><fieldPermissions><editable>true</editable><field>Market__c.Country_Code__c</field><readable>true</readable></fieldPermissions><objectPermissions><allowCreate>true</allowCreate><allowRead>true</allowRead><object>Market__c</object></objectPermissions></PermissionSet>',
+        '<?xml version="1.0" encoding="UTF-8"?><PermissionSet xmlns="http://soap.sforce.com/2006/04/metadata"><label>Glocal Test</label><customPermissions><enabled>true</enabled><name>Glocal_Partner_User</name></customPermissions><fieldPermissions><editable>true</editable><field>Market__c.Locale__c</field><readable>true</readable></fieldPermissions><objectPermissions><allowCreate>true</allowCreate><allowRead>true</allowRead><object>Market__c</object></objectPermissions></PermissionSet>',
     });
     expect(outcome.failures).toEqual([]);
     const install = [...org.store.table('Glocal_Install__mdt').rows.values()];
@@ -408,6 +408,20 @@ describe('records that metadata creates', () => {
       PermissionSetId: permissionSets[0].Id,
     });
     expect(org.store.customPermissions(TEST_USER_ID).has('Glocal_Partner_User')).toBe(true);
+  });
+
+  it('rejects permissions on required fields and editable formula fields, as a real org does', async () => {
+    const org = localOrgContext();
+    expect(runDeploy(org, await zipOfSource('force-app'), DEPLOY).success).toBe(true);
+    const permission = (field: string, editable: boolean): string =>
+      `<fieldPermissions><editable>${editable}</editable><field>${field}</field><readable>true</readable></fieldPermissions>`;
+    const outcome = deployFiles(org, {
+      'package.xml': packageXml({ PermissionSet: ['Strict'] }),
+      'permissionsets/Strict.permissionset': `<?xml version="1.0"?><PermissionSet><label>Strict</label>${permission('Market__c.Country_Code__c', true)}${permission('Market__c.Completion_Rate__c', true)}${permission('Market__c.Locale__c', true)}</PermissionSet>`,
+    });
+    expect(failureOf(outcome, 'Strict')).toBe(
+      'You cannot deploy to a required field: Market__c.Country_Code__c; Field Market__c.Completion_Rate__c is read-only (formula, roll-up or auto-number) and cannot be editable'
+    );
   });
 
   it('rejects permission sets naming unknown fields and custom metadata for a missing type', () => {
