@@ -181,7 +181,13 @@ export class SoqlEngine {
     const candidates = this.candidates(table, q, opts);
     const aggregate = fields.some((f) => f.type === 'FieldFunctionExpression' && f.isAggregateFn) || !!q.groupBy;
     let rows: StoredRecord[] = [];
-    for (const r of candidates) if (!predicate || predicate(r)) rows.push(r);
+    // without ORDER BY or aggregates, LIMIT/OFFSET can stop the scan early
+    const enough = !aggregate && !q.orderBy && q.limit !== undefined ? (q.offset ?? 0) + q.limit : Infinity;
+    for (const r of candidates) {
+      if (predicate && !predicate(r)) continue;
+      rows.push(r);
+      if (rows.length >= enough) break;
+    }
 
     if (aggregate) {
       const countOnly =

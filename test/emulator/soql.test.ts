@@ -109,6 +109,10 @@ describe('local org SOQL', () => {
       'SELECT Record_Key__c, Score__c FROM Training_Record__c ORDER BY Score__c DESC NULLS LAST LIMIT 3 OFFSET 1'
     );
     expect(rows.map((r) => r.Score__c)).toEqual([75, 20, null]);
+    const unsorted = await records(
+      'SELECT Record_Key__c FROM Training_Record__c WHERE Score__c != null LIMIT 2 OFFSET 1'
+    );
+    expect(unsorted.map((r) => r.Record_Key__c)).toEqual(['R2', 'R4']);
     const first = await records('SELECT Score__c FROM Training_Record__c ORDER BY Score__c ASC LIMIT 2');
     expect(first.map((r) => r.Score__c)).toEqual([null, null]);
   });
