@@ -2,6 +2,7 @@ import { LightningElement, api, wire } from 'lwc';
 import { getRecord, getFieldValue, getFieldDisplayValue } from 'lightning/uiRecordApi';
 import { getObjectInfo } from 'lightning/uiObjectInfoApi';
 import DIR from '@salesforce/i18n/dir';
+import ACCOUNT_OBJECT from '@salesforce/schema/Account';
 import MARKET_OBJECT from '@salesforce/schema/Market__c';
 import NAME_FIELD from '@salesforce/schema/Market__c.Name';
 import LANGUAGE_FIELD from '@salesforce/schema/Market__c.Language__c';
@@ -43,6 +44,9 @@ import CULTURE_SOURCE from '@salesforce/label/c.Glocal_Market_Culture_Source';
 import CULTURE_EMPTY from '@salesforce/label/c.Glocal_Market_Culture_Empty';
 import CULTURE_EMPTY_ACTION from '@salesforce/label/c.Glocal_Market_Culture_Empty_Action';
 import LOAD_ERROR from '@salesforce/label/c.Glocal_Market_Load_Error';
+import ACCOUNT_NO_LOOKUP from '@salesforce/label/c.Glocal_Market_Account_No_Lookup';
+import ACCOUNT_NO_LOOKUP_ACTION from '@salesforce/label/c.Glocal_Market_Account_No_Lookup_Action';
+import ACCOUNT_NO_MARKET from '@salesforce/label/c.Glocal_Market_Account_No_Market';
 import {
   formatDate,
   formatDateTime,
@@ -88,9 +92,31 @@ const PROFILE_FIELDS = [
 const SAMPLE_NUMBER_VALUE = 1234567.89;
 const SAMPLE_PRICE_VALUE = 1499.5;
 
-/** A market's language, formats, time, text direction and culture, as its own people see them. */
+/**
+ * The Account field that names the account's market, from Account's object info: a lookup
+ * (reference) field whose targets include Market__c. The pack adds no such field; an admin may.
+ * If several fields qualify, the one whose API name is the object's own (Market__c) wins, else
+ * the first by API name, so the choice never depends on the order UI API lists fields in.
+ * Fields the user cannot read are absent from the object info, so they count as no lookup.
+ * @returns {object|undefined} the field's object info (apiName, label, …)
+ */
+function findMarketLookup(accountInfo) {
+  const marketObject = MARKET_OBJECT.objectApiName;
+  const lookups = Object.values(accountInfo?.fields ?? {})
+    .filter((field) => (field.referenceToInfos ?? []).some((target) => target.apiName === marketObject))
+    .sort((a, b) => (a.apiName < b.apiName ? -1 : a.apiName > b.apiName ? 1 : 0));
+  return lookups.find((field) => field.apiName === marketObject) ?? lookups[0];
+}
+
+/**
+ * A market's language, formats, time, text direction and culture, as its own people see them.
+ * On an Account page it shows the market the account's Market lookup points at (see
+ * findMarketLookup), or says what is missing.
+ */
 export default class MarketProfile extends LightningElement {
   @api recordId;
+  /** Given by the record page: Market__c, or Account. */
+  @api objectApiName;
 
   labels = {
     title: TITLE,
@@ -105,23 +131,88 @@ export default class MarketProfile extends LightningElement {
     cultureEmpty: CULTURE_EMPTY,
     cultureEmptyAction: CULTURE_EMPTY_ACTION,
     loadError: LOAD_ERROR,
+    accountNoLookup: ACCOUNT_NO_LOOKUP,
+    accountNoLookupAction: ACCOUNT_NO_LOOKUP_ACTION,
   };
 
-  @wire(getRecord, { recordId: '$recordId', fields: [NAME_FIELD], optionalFields: PROFILE_FIELDS })
+  // Account pages only: Account's fields tell which lookup names the market
+  @wire(getObjectInfo, { objectApiName: '$accountObject' })
+  accountInfo;
+
+  @wire(getRecord, { recordId: '$accountId', fields: '$accountLookupFields' })
+  account;
+
+  @wire(getRecord, { recordId: '$marketId', fields: [NAME_FIELD], optionalFields: PROFILE_FIELDS })
   market;
 
   @wire(getObjectInfo, { objectApiName: MARKET_OBJECT })
   marketInfo;
 
+  get onAccountPage() {
+    return this.objectApiName === ACCOUNT_OBJECT.objectApiName;
+  }
+
+  get accountObject() {
+    return this.onAccountPage ? ACCOUNT_OBJECT : undefined;
+  }
+
+  get marketLookup() {
+    return this.onAccountPage ? findMarketLookup(this.accountInfo?.data) : undefined;
+  }
+
+  /** The lookup as a field reference built from UI API's answer, not from a field-name string. */
+  get marketLookupField() {
+    const lookup = this.marketLookup;
+    return lookup ? { objectApiName: ACCOUNT_OBJECT.objectApiName, fieldApiName: lookup.apiName } : undefined;
+  }
+
+  get accountId() {
+    return this.marketLookup ? this.recordId : undefined;
+  }
+
+  get accountLookupFields() {
+    const field = this.marketLookupField;
+    return field ? [field] : undefined;
+  }
+
+  /** The market shown: this page's record, or on an Account page the one its lookup names. */
+  get marketId() {
+    if (!this.onAccountPage) {
+      return this.recordId;
+    }
+    return this.account?.data && this.marketLookupField
+      ? (getFieldValue(this.account.data, this.marketLookupField) ?? undefined)
+      : undefined;
+  }
+
+  /** Account's object info is loaded and no field of it looks up a market. */
+  get accountHasNoLookup() {
+    return this.onAccountPage && !this.accountError && !!this.accountInfo?.data && !this.marketLookup;
+  }
+
+  /** The account's lookup is there but empty. */
+  get accountHasNoMarket() {
+    return this.onAccountPage && !this.accountError && !!this.account?.data && !this.marketId;
+  }
+
+  get accountNoMarketMessage() {
+    return formatLabel(ACCOUNT_NO_MARKET, this.marketLookup?.label ?? '');
+  }
+
+  get accountError() {
+    return this.onAccountPage ? (this.accountInfo?.error ?? this.account?.error) : undefined;
+  }
+
   /** Mirrors the layout for right-to-left languages, even inside a left-to-right container. */
   dir = DIR;
 
   get hasData() {
-    return !!this.market?.data;
+    // On an Account page a market read before the lookup was emptied is not shown
+    return !!this.market?.data && !!this.marketId;
   }
 
   get error() {
-    return this.market?.error ?? this.marketInfo?.error;
+    return this.accountError ?? (this.marketId ? this.market?.error : undefined) ?? this.marketInfo?.error;
   }
 
   value(field) {

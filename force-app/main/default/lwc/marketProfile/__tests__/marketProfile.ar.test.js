@@ -9,6 +9,10 @@ import { labelsFor } from '../../../../../test/l10n/glocalLocale';
 const mockDenmark = require('./data/marketDenmark.json');
 const mockNoCulture = require('./data/marketSaudiArabiaNoCulture.json');
 const mockObjectInfo = require('./data/marketObjectInfo.json');
+const mockAccountInfo = require('./data/accountObjectInfo.json');
+const mockAccountInfoWithoutLookup = require('./data/accountObjectInfoWithoutMarketLookup.json');
+const mockAccount = require('./data/accountNordicRetail.json');
+const mockAccountWithoutMarket = require('./data/accountWithoutMarket.json');
 const LABELS = labelsFor('ar');
 
 describe('c-market-profile for a ar user', () => {
@@ -66,5 +70,62 @@ describe('c-market-profile for a ar user', () => {
   it('is accessible right to left', async () => {
     const element = await renderWith(mockDenmark);
     await expect(element).toBeAccessible();
+  });
+
+  describe('on an Account page', () => {
+    const objectOf = (config) => config.objectApiName?.objectApiName;
+    const flush = () => Promise.resolve();
+
+    async function renderOnAccount({ accountInfo, account, market }) {
+      const element = createElement('c-market-profile', { is: MarketProfile });
+      element.recordId = account?.id ?? mockAccount.id;
+      element.objectApiName = 'Account';
+      document.body.appendChild(element);
+      await flush();
+      getObjectInfo.emit(mockObjectInfo, (config) => objectOf(config) === 'Market__c');
+      getObjectInfo.emit(accountInfo, (config) => objectOf(config) === 'Account');
+      await flush();
+      if (account) {
+        getRecord.emit(account, (config) => config.recordId === account.id);
+        await flush();
+      }
+      if (market) {
+        getRecord.emit(market, (config) => config.recordId === market.id);
+        await flush();
+      }
+      return element;
+    }
+
+    it('tells the admin in the words of the translation file to add a Market lookup', async () => {
+      const element = await renderOnAccount({ accountInfo: mockAccountInfoWithoutLookup });
+      expect(element.shadowRoot.querySelector('.profile').getAttribute('dir')).toBe('rtl');
+      const empty = element.shadowRoot.querySelector('.account-no-lookup');
+      expect(empty.textContent).toContain(LABELS.get('Glocal_Market_Account_No_Lookup'));
+      expect(empty.textContent).toContain(LABELS.get('Glocal_Market_Account_No_Lookup_Action'));
+      expect(element.shadowRoot.textContent).not.toMatch(/c\.Glocal_/);
+    });
+
+    it('shows the market of the account with labels of the translation file', async () => {
+      const element = await renderOnAccount({
+        accountInfo: mockAccountInfo,
+        account: mockAccount,
+        market: mockDenmark,
+      });
+      expect(element.shadowRoot.querySelector('.market-name').textContent.trim()).toBe('Denmark');
+      expect(element.shadowRoot.querySelector('[data-sample="number"]').textContent.trim()).toBe('1.234.567,89');
+      expect(element.shadowRoot.textContent).not.toMatch(/c\.Glocal_/);
+    });
+
+    it('says the account has no market, filling in the label of its lookup', async () => {
+      const element = await renderOnAccount({ accountInfo: mockAccountInfo, account: mockAccountWithoutMarket });
+      expect(element.shadowRoot.querySelector('.account-no-market').textContent.trim()).toBe(
+        LABELS.get('Glocal_Market_Account_No_Market').replace('{0}', mockAccountInfo.fields.Market__c.label)
+      );
+    });
+
+    it('is accessible right to left without a lookup', async () => {
+      const element = await renderOnAccount({ accountInfo: mockAccountInfoWithoutLookup });
+      await expect(element).toBeAccessible();
+    });
   });
 });

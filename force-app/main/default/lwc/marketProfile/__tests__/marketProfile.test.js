@@ -8,6 +8,10 @@ import { getObjectInfo } from 'lightning/uiObjectInfoApi';
 const mockDenmark = require('./data/marketDenmark.json');
 const mockNoCulture = require('./data/marketSaudiArabiaNoCulture.json');
 const mockObjectInfo = require('./data/marketObjectInfo.json');
+const mockAccountInfo = require('./data/accountObjectInfo.json');
+const mockAccountInfoWithoutLookup = require('./data/accountObjectInfoWithoutMarketLookup.json');
+const mockAccount = require('./data/accountNordicRetail.json');
+const mockAccountWithoutMarket = require('./data/accountWithoutMarket.json');
 
 // Sunday 22 November 2026, 10:30 UTC
 const NOW = Date.UTC(2026, 10, 22, 10, 30);
@@ -116,6 +120,159 @@ describe('c-market-profile', () => {
       expect(panel.shadowRoot.querySelector('.messages').textContent).toContain(
         'The requested resource does not exist'
       );
+    });
+  });
+
+  describe('on an Account page', () => {
+    // Each wire gets only the answer to its own question, as LDS does
+    const objectOf = (config) => config.objectApiName?.objectApiName;
+    const flush = () => Promise.resolve();
+
+    /** Renders on an Account page and answers the wires in the order LDS would. */
+    async function renderOnAccount({ accountInfo, account, market, marketInfo = mockObjectInfo }) {
+      const element = createElement('c-market-profile', { is: MarketProfile });
+      element.recordId = account?.id ?? mockAccount.id;
+      element.objectApiName = 'Account';
+      document.body.appendChild(element);
+      // The wires' configurations are set in a microtask after connecting
+      await flush();
+      const asked = { account: [], market: [] };
+      getObjectInfo.emit(marketInfo, (config) => objectOf(config) === 'Market__c');
+      getObjectInfo.emit(accountInfo, (config) => objectOf(config) === 'Account');
+      await flush();
+      if (account) {
+        getRecord.emit(account, (config) => config.recordId === account.id && !!asked.account.push(config));
+        await flush();
+      }
+      if (market) {
+        getRecord.emit(market, (config) => config.recordId === market.id && !!asked.market.push(config));
+        await flush();
+      }
+      return { element, asked };
+    }
+
+    /** Account's object info with other fields in place of its Market__c lookup. */
+    function accountInfoWith(fields) {
+      const { Market__c: lookup, ...others } = mockAccountInfo.fields;
+      const extra = Object.fromEntries(
+        Object.entries(fields).map(([apiName, label]) => [apiName, { ...lookup, apiName, label }])
+      );
+      return { ...mockAccountInfo, fields: { ...others, ...extra } };
+    }
+
+    it("reads the account's Market lookup and shows that market's profile", async () => {
+      const { element, asked } = await renderOnAccount({
+        accountInfo: mockAccountInfo,
+        account: mockAccount,
+        market: mockDenmark,
+      });
+      // The lookup's name comes from UI API's object info, not from the component
+      expect(asked.account[0].fields).toEqual([{ objectApiName: 'Account', fieldApiName: 'Market__c' }]);
+      expect(asked.market).toHaveLength(1);
+      expect(text(element, '.market-name')).toBe('Denmark');
+      expect(text(element, 'dd[data-field="Language__c"]')).toBe('Danish');
+      expect(text(element, 'dd[data-field="Locale__c"]')).toBe('da_DK');
+      expect(text(element, 'dd[data-field="Currency_Code__c"]')).toBe('DKK');
+      expect(text(element, 'dd[data-field="Time_Zone__c"]')).toBe('Europe/Copenhagen');
+      expect(text(element, '[data-sample="price"]')).toBe('1.499,50\u00a0kr.');
+      expect(text(element, '[data-sample="time"]')).toBe('11.30');
+      expect(element.shadowRoot.querySelector('c-svg-chart.hofstede').series[0].values).toEqual([
+        18, 74, 16, 23, 35, 70,
+      ]);
+      expect(element.shadowRoot.querySelector('.account-no-lookup')).toBeNull();
+    });
+
+    it('prefers the lookup named Market__c when Account has several', async () => {
+      const accountInfo = {
+        ...mockAccountInfo,
+        fields: {
+          Buying_Market__c: {
+            ...mockAccountInfo.fields.Market__c,
+            apiName: 'Buying_Market__c',
+            label: 'Buying Market',
+          },
+          ...mockAccountInfo.fields,
+        },
+      };
+      const { asked } = await renderOnAccount({ accountInfo, account: mockAccount });
+      expect(asked.account[0].fields).toEqual([{ objectApiName: 'Account', fieldApiName: 'Market__c' }]);
+    });
+
+    it('takes the first by API name when no lookup is named Market__c', async () => {
+      const accountInfo = accountInfoWith({ Sales_Market__c: 'Sales Market', Home_Market__c: 'Home Market' });
+      const account = { ...mockAccount, fields: { Home_Market__c: { value: mockDenmark.id, displayValue: null } } };
+      const { element, asked } = await renderOnAccount({ accountInfo, account, market: mockDenmark });
+      expect(asked.account[0].fields).toEqual([{ objectApiName: 'Account', fieldApiName: 'Home_Market__c' }]);
+      expect(text(element, '.market-name')).toBe('Denmark');
+    });
+
+    it('tells the admin to add a Market lookup when Account has none', async () => {
+      const { element, asked } = await renderOnAccount({
+        accountInfo: mockAccountInfoWithoutLookup,
+        account: mockAccount,
+      });
+      // No lookup, so the account record is never asked for
+      expect(asked.account).toEqual([]);
+      const empty = element.shadowRoot.querySelector('.account-no-lookup');
+      expect(empty.textContent).toContain('c.Glocal_Market_Account_No_Lookup');
+      expect(empty.textContent).toContain('c.Glocal_Market_Account_No_Lookup_Action');
+      expect(element.shadowRoot.querySelector('.market-name')).toBeNull();
+      expect(element.shadowRoot.querySelector('c-error-panel')).toBeNull();
+    });
+
+    it('says the account has no market when its lookup is empty', async () => {
+      const { element, asked } = await renderOnAccount({
+        accountInfo: mockAccountInfo,
+        account: mockAccountWithoutMarket,
+      });
+      expect(asked.account).toHaveLength(1);
+      expect(text(element, '.account-no-market')).toBe('c.Glocal_Market_Account_No_Market');
+      expect(element.shadowRoot.querySelector('.market-name')).toBeNull();
+    });
+
+    it("shows the error panel when the account's object info cannot be read", async () => {
+      const element = createElement('c-market-profile', { is: MarketProfile });
+      element.recordId = mockAccount.id;
+      element.objectApiName = 'Account';
+      document.body.appendChild(element);
+      await flush();
+      getObjectInfo.emit(mockObjectInfo, (config) => objectOf(config) === 'Market__c');
+      getObjectInfo.emitError(
+        { body: [{ errorCode: 'INSUFFICIENT_ACCESS', message: 'You do not have access to the Account object' }] },
+        (config) => objectOf(config) === 'Account'
+      );
+      await flush();
+      const panel = element.shadowRoot.querySelector('c-error-panel');
+      expect(panel).not.toBeNull();
+      expect(panel.friendlyMessage).toBe('c.Glocal_Market_Load_Error');
+      expect(panel.shadowRoot.querySelector('.messages').textContent).toContain(
+        'You do not have access to the Account object'
+      );
+      expect(element.shadowRoot.querySelector('.account-no-lookup')).toBeNull();
+    });
+
+    it('shows the error panel when the account cannot be read', async () => {
+      const { element } = await renderOnAccount({ accountInfo: mockAccountInfo });
+      getRecord.error({ message: 'The requested resource does not exist' });
+      await flush();
+      const panel = element.shadowRoot.querySelector('c-error-panel');
+      expect(panel.shadowRoot.querySelector('.messages').textContent).toContain(
+        'The requested resource does not exist'
+      );
+    });
+
+    it('is accessible showing the market', async () => {
+      const { element } = await renderOnAccount({
+        accountInfo: mockAccountInfo,
+        account: mockAccount,
+        market: mockDenmark,
+      });
+      await expect(element).toBeAccessible();
+    });
+
+    it('is accessible in the empty state without a lookup', async () => {
+      const { element } = await renderOnAccount({ accountInfo: mockAccountInfoWithoutLookup });
+      await expect(element).toBeAccessible();
     });
   });
 
