@@ -446,6 +446,7 @@ export class RecordStore {
       if (!obj || (type && obj.name.toLowerCase() !== type.toLowerCase())) return undefined;
       return { table: this.table(obj.name), id };
     });
+    const seen = new Set<string>();
     for (let i = 0; i < ids.length; i++) {
       const t = targets[i];
       const id = normalizeId(ids[i]);
@@ -455,8 +456,9 @@ export class RecordStore {
           success: false,
           errors: [{ statusCode: 'MALFORMED_ID', message: `malformed id ${ids[i]}`, fields: [] }],
         });
-      } else if (!t || !t.table.rows.has(id)) {
-        const deleted = t?.table.deleted.has(id);
+      } else if (!t || !t.table.rows.has(id) || seen.has(id)) {
+        // an Id listed twice is gone by the time its second entry comes up
+        const deleted = t?.table.deleted.has(id) || seen.has(id);
         results.push({
           id,
           success: false,
@@ -479,6 +481,7 @@ export class RecordStore {
           ],
         });
       } else {
+        seen.add(id);
         results.push({ id, success: true, errors: [] });
       }
     }

@@ -279,6 +279,45 @@ describe('local org write enforcement (REST, as a real org answers)', () => {
     expect((after.body as Json).totalSize).toBe((before.body as Json).totalSize);
   });
 
+  it('composite collections update, upsert by external ID and delete with per-record results', async () => {
+    const created = await call(org, 'POST', `${v}/composite/sobjects`, {
+      allOrNone: false,
+      records: [
+        { attributes: { type: 'Market__c' }, Name: 'Poland', Country_Code__c: 'PL' },
+        { attributes: { type: 'Market__c' }, Name: 'Italy', Country_Code__c: 'IT' },
+      ],
+    });
+    const [pl, it] = (created.body as Array<{ id: string }>).map((r) => r.id);
+    const updated = await call(org, 'PATCH', `${v}/composite/sobjects`, {
+      allOrNone: false,
+      records: [
+        { attributes: { type: 'Market__c' }, id: pl, Name: 'Polska' },
+        { attributes: { type: 'Market__c' }, id: it, Country_Code__c: 'ITA' },
+      ],
+    });
+    const upd = updated.body as Array<{ success: boolean; errors: Array<{ statusCode: string }> }>;
+    expect(upd[0].success).toBe(true);
+    expect(upd[1].errors[0].statusCode).toBe('STRING_TOO_LONG');
+    const upserted = await call(org, 'PATCH', `${v}/composite/sobjects/Market__c/Country_Code__c`, {
+      allOrNone: false,
+      records: [
+        { attributes: { type: 'Market__c' }, Country_Code__c: 'PL', Name: 'Poland again' },
+        { attributes: { type: 'Market__c' }, Country_Code__c: 'CZ', Name: 'Czechia' },
+      ],
+    });
+    const ups = upserted.body as Array<{ id: string; created: boolean }>;
+    expect(ups.map((u) => [u.id === pl, u.created])).toEqual([
+      [true, false],
+      [false, true],
+    ]);
+    const deleted = await call(org, 'DELETE', `${v}/composite/sobjects?ids=${pl},${it},${pl}&allOrNone=false`);
+    const del = deleted.body as Array<{ success: boolean; errors: Array<{ statusCode: string }> }>;
+    expect(del.map((d) => d.success)).toEqual([true, true, false]);
+    expect(del[2].errors[0].statusCode).toBe('ENTITY_IS_DELETED');
+    const got = await call(org, 'GET', `${v}/sobjects/Market__c/${pl}`);
+    expect(got.status).toBe(404);
+  });
+
   it('composite tree inserts parents with children, or nothing', async () => {
     const ok = await call(org, 'POST', `${v}/composite/tree/Market__c`, {
       records: [
