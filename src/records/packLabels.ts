@@ -7,6 +7,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
+import { packMetadataDir } from '../pack/bundledPack.js';
 
 /** Labels are compared without case, accents' composition differences or repeated spaces. */
 export function normalizeLabel(text: string): string {
@@ -139,7 +140,6 @@ let bundled: Promise<PackLabels> | undefined;
 /** Labels of the pack shipped with the plugin, read once per process. */
 export async function bundledPackLabels(): Promise<PackLabels> {
   if (!bundled) {
-    const { packMetadataDir } = await import('../pack/bundledPack.js');
     bundled = readPackLabels(packMetadataDir());
   }
   return bundled;

@@ -16,6 +16,8 @@ const targetKey = (target: ReferenceTarget): string => `${target.object}:${targe
 export const referenceValueKey = (value: string): string => value.trim().toLowerCase();
 
 export class ReferenceResolver {
+  private readonly indexesByReference = new Map<ReferenceColumn, Array<Map<string, string[]> | undefined>>();
+
   public constructor(
     /** target key → normalized value → matching record Ids */
     private readonly indexes: Map<string, Map<string, string[]>>,
@@ -25,8 +27,14 @@ export class ReferenceResolver {
 
   public resolve(reference: ReferenceColumn, value: string): ResolvedReference | CellProblem {
     const key = referenceValueKey(value);
-    for (const target of reference.targets) {
-      const ids = this.indexes.get(targetKey(target))?.get(key);
+    let indexes = this.indexesByReference.get(reference);
+    if (!indexes) {
+      indexes = reference.targets.map((target) => this.indexes.get(targetKey(target)));
+      this.indexesByReference.set(reference, indexes);
+    }
+    for (let position = 0; position < reference.targets.length; position++) {
+      const target = reference.targets[position];
+      const ids = indexes[position]?.get(key);
       if (!ids || ids.length === 0) continue;
       if (ids.length > 1) {
         return new CellProblem(
@@ -48,17 +56,23 @@ export class ReferenceResolver {
 /** Collects the distinct values each reference column uses, for one query round afterwards. */
 export class ReferenceKeys {
   private readonly byTarget = new Map<string, { target: ReferenceTarget; values: Set<string> }>();
+  private readonly setsByReference = new Map<ReferenceColumn, Array<Set<string>>>();
 
   public add(reference: ReferenceColumn, value: string): void {
-    const key = referenceValueKey(value);
-    for (const target of reference.targets) {
-      let entry = this.byTarget.get(targetKey(target));
-      if (!entry) {
-        entry = { target, values: new Set() };
-        this.byTarget.set(targetKey(target), entry);
-      }
-      entry.values.add(key);
+    let sets = this.setsByReference.get(reference);
+    if (!sets) {
+      sets = reference.targets.map((target) => {
+        let entry = this.byTarget.get(targetKey(target));
+        if (!entry) {
+          entry = { target, values: new Set() };
+          this.byTarget.set(targetKey(target), entry);
+        }
+        return entry.values;
+      });
+      this.setsByReference.set(reference, sets);
     }
+    const key = referenceValueKey(value);
+    for (const set of sets) set.add(key);
   }
 
   public get distinctValues(): number {
@@ -81,6 +95,14 @@ async function compareFields(org: OrgClient, target: ReferenceTarget): Promise<s
   return [...target.matchFields.filter((field) => field !== '$externalIds'), ...externalIds];
 }
 
+/** Records a query page holds (the REST default batch size). */
+const PAGE_SIZE = 2000;
+
+async function readingAllIsCheaper(org: OrgClient, object: string, inListQueries: number): Promise<boolean> {
+  const [count] = await org.query<{ n?: number }>(`SELECT COUNT(Id) n FROM ${object}`);
+  return 1 + Math.ceil(Number(count?.n ?? 0) / PAGE_SIZE) < inListQueries;
+}
+
 export async function resolveReferences(
   org: OrgClient,
   keys: ReferenceKeys,
@@ -93,24 +115,33 @@ export async function resolveReferences(
     compared.set(targetKey(target), fields);
     const index = new Map<string, string[]>();
     indexes.set(targetKey(target), index);
-    for (const chunk of chunkInList(values, limits, fields.length)) {
+    const addRecord = (record: Record<string, unknown>): void => {
+      const id = String(record.Id);
+      for (const field of fields) {
+        const raw = record[field];
+        if (raw === null || raw === undefined) continue;
+        const valueKey = referenceValueKey(String(raw));
+        if (!values.has(valueKey)) continue;
+        const ids = index.get(valueKey);
+        if (!ids) index.set(valueKey, [id]);
+        else if (!ids.includes(id)) ids.push(id);
+      }
+    };
+    const chunks = chunkInList(values, limits, fields.length);
+    if (chunks.length > 1 && (await readingAllIsCheaper(org, target.object, chunks.length))) {
+      // The file names a large share of the object: reading it page by page (2,000 a query) takes
+      // fewer queries than IN lists short enough for a GET request line.
+      for await (const page of org.queryPages(`SELECT Id, ${fields.join(', ')} FROM ${target.object}`)) {
+        for (const record of page) addRecord(record);
+      }
+      continue;
+    }
+    for (const chunk of chunks) {
       const list = inList(chunk);
       const soql = `SELECT Id, ${fields.join(', ')} FROM ${target.object} WHERE ${fields
         .map((field) => `${field} IN ${list}`)
         .join(' OR ')}`;
-      const records = await org.query(soql);
-      for (const record of records) {
-        const id = String(record.Id);
-        for (const field of fields) {
-          const raw = record[field];
-          if (raw === null || raw === undefined) continue;
-          const valueKey = referenceValueKey(String(raw));
-          if (!values.has(valueKey)) continue;
-          const ids = index.get(valueKey);
-          if (!ids) index.set(valueKey, [id]);
-          else if (!ids.includes(id)) ids.push(id);
-        }
-      }
+      for (const record of await org.query(soql)) addRecord(record);
     }
   }
   return new ReferenceResolver(indexes, compared);

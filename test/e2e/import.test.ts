@@ -226,8 +226,9 @@ describe('loading through faults, interruptions and round trips', () => {
       if (existsSync(stateFile) && (await readFile(stateFile, 'utf8')).includes('"processing"')) break;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    child.kill('SIGKILL');
-    await new Promise((resolve) => child.on('close', resolve));
+    const closed = new Promise((resolve) => child.on('close', resolve));
+    if (child.exitCode === null) child.kill('SIGKILL');
+    await closed;
     expect(existsSync(stateFile)).toBe(true);
 
     const resumed = await sf(['glocal', 'training', 'import', '-f', file, '--resume']);

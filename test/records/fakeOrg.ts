@@ -160,7 +160,8 @@ export class FakeOrg implements OrgClient {
     // Enough SOQL for the engine: SELECT f FROM T WHERE a IN (...) OR b IN (...)
     const match = /^SELECT (.+?) FROM (\w+)(?: WHERE (.+))?$/s.exec(soql);
     if (!match) throw new OrgRequestError(`bad soql ${soql}`, 'client', 'MALFORMED_QUERY');
-    const [, , object, where] = match;
+    const [, select, object, where] = match;
+    if (select === 'COUNT(Id) n') return [{ n: this.all(object).length }] as unknown as T[];
     const conditions = [...(where ?? '').matchAll(/(\w+) IN \(((?:'(?:[^'\\]|\\.)*',?)*)\)/g)].map((condition) => ({
       field: condition[1],
       values: new Set(
