@@ -10,6 +10,9 @@ const steps = [
     ['--experimental-vm-modules', 'node_modules/jest/bin/jest.js', '--config', 'jest.plugin.config.js'],
   ],
   ['LWC tests', 'sfdx-lwc-jest', ['--', '--config', 'jest.config.cjs']],
+  // Dog-fooding: the pack's own translations pass the gate we offer to every team (needs lib/, built by pretest).
+  ['translation check of the pack', 'node', ['bin/run.js', 'glocal', 'l10n', 'check']],
+  ['translation coverage of the pack', 'node', ['bin/run.js', 'glocal', 'l10n', 'coverage', '--min-coverage', '100']],
 ];
 
 const failed = [];
