@@ -641,7 +641,7 @@ export class RecordStore {
     const changes: StoredRecord = {};
     const rest: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(input)) if (k !== idKey && k !== ignoreField) rest[k] = v;
-    this.assignInput(table, rest, opts, errors, changes, 'update');
+    this.assignInput(table, rest, opts, errors, changes, 'update', existing);
     if (errors.length) return failed(errors, id);
     const merged: StoredRecord = { ...existing, ...changes };
     const missing = this.missingRequired(table, merged);
@@ -670,8 +670,18 @@ export class RecordStore {
     opts: WriteOptions,
     errors: WriteError[],
     values: StoredRecord,
-    mode: 'insert' | 'update'
+    mode: 'insert' | 'update',
+    existing?: StoredRecord
   ): void {
+    const readOnly = (field: FieldSchema): WriteError => ({
+      statusCode: 'INVALID_FIELD_FOR_INSERT_UPDATE',
+      message: `Unable to create/update fields: ${field.name}. Please check the security settings of this field and verify that it is read/write for your profile or permission set.`,
+      fields: [field.name],
+    });
+    // an update may repeat a create-only value (a non-reparentable master-detail parent, say) unchanged,
+    // as upserts by external ID do for existing rows; changing it is refused
+    const unchangedCreateOnly = (field: FieldSchema, value: StoredValue): boolean =>
+      mode === 'update' && table.createable.has(field.name) && existing !== undefined && existing[field.name] === value;
     for (const key in input) {
       if (key === 'attributes') continue;
       const raw = input[key];
@@ -681,7 +691,9 @@ export class RecordStore {
         if (rel && raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
           const resolved = this.resolveByExternalId(rel, raw as Record<string, unknown>);
           if ('error' in resolved) errors.push(resolved.error);
-          else values[rel.name] = resolved.id;
+          else if (mode === 'update' && !table.updateable.has(rel.name) && !unchangedCreateOnly(rel, resolved.id)) {
+            errors.push(readOnly(rel));
+          } else values[rel.name] = resolved.id;
           continue;
         }
         errors.push({
@@ -702,16 +714,13 @@ export class RecordStore {
         continue;
       }
       const writable = (mode === 'insert' ? table.createable : table.updateable).has(field.name);
-      if (!writable) {
-        errors.push({
-          statusCode: 'INVALID_FIELD_FOR_INSERT_UPDATE',
-          message: `Unable to create/update fields: ${field.name}. Please check the security settings of this field and verify that it is read/write for your profile or permission set.`,
-          fields: [field.name],
-        });
+      if (!writable && !(mode === 'update' && table.createable.has(field.name))) {
+        errors.push(readOnly(field));
         continue;
       }
       const coerced = coerceValue(field, raw, opts.text === true, table.restricted.get(field.name));
       if (coerced instanceof CoerceFailure) errors.push(coerced.error);
+      else if (!writable && !unchangedCreateOnly(field, coerced)) errors.push(readOnly(field));
       else values[field.name] = coerced;
     }
   }

@@ -256,6 +256,20 @@ describe('local org write enforcement (REST, as a real org answers)', () => {
     const second = await call(org, 'PATCH', `${v}/sobjects/Training_Record__c/Record_Key__c/K-1`, { Score__c: 12 });
     expect(second.status).toBe(200);
     expect((second.body as Json).id).toBe((first.body as Json).id);
+    // upserting an existing row may repeat its (non-reparentable) master-detail parent, not change it
+    const again = await call(org, 'PATCH', `${v}/sobjects/Training_Record__c/Record_Key__c/K-1`, {
+      Course__r: { Course_Code__c: 'CQ-101' },
+      Score__c: 13,
+    });
+    expect(again.status).toBe(200);
+    const other = await call(org, 'POST', `${v}/sobjects/Training_Course__c`, {
+      Name: 'Other',
+      Course_Code__c: 'OT-1',
+    });
+    const reparent = await call(org, 'PATCH', `${v}/sobjects/Training_Record__c/Record_Key__c/K-1`, {
+      Course__c: (other.body as Json).id,
+    });
+    expectError(reparent, 'INVALID_FIELD_FOR_INSERT_UPDATE', ['Course__c']);
     const badRef = await call(org, 'PATCH', `${v}/sobjects/Training_Record__c/Record_Key__c/K-2`, {
       Course__r: { Course_Code__c: 'NOPE' },
       Market__c: marketId,

@@ -102,6 +102,8 @@ export function defineTestSchema(schema: OrgSchema): void {
         relationshipName: 'Course',
         childRelationshipName: 'Training_Records',
         masterDetail: true,
+        // not reparentable, as the pack's master-detail fields
+        updateable: false,
       }),
       Market__c: f('Market__c', 'reference', {
         referenceTo: ['Market__c'],
