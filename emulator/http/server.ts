@@ -37,7 +37,10 @@ export async function startServer(
   const server = createServer((req, res) => {
     void handle(org, router, log, hooks, req, res);
   });
-  server.keepAliveTimeout = 5000;
+  // Clients must close idle keep-alive sockets before the server does, or a request sent just as
+  // the server closes one dies with ECONNRESET (seen when a client's event loop stalls for seconds).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => resolve());
