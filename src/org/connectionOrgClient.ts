@@ -19,6 +19,7 @@ import {
   type SaveResult,
   type SObjectRecord,
 } from './orgClient.js';
+import { GarbageBudget } from './memory.js';
 import { defaultRetryPolicy, withRetry, type RetryPolicy } from './retry.js';
 
 /** The part of a jsforce Connection this client uses. */
@@ -144,7 +145,9 @@ export class ConnectionOrgClient implements OrgClient {
         { method: 'PUT', url: `${this.base}/jobs/ingest/${jobId}/batches`, headers: { 'content-type': 'text/csv' } },
         { retry: { maxRetries: 0 }, responseType: 'text/plain' } as never
       );
-      await Promise.all([pipeline(createReadStream(csvFile), request.stream()), request]);
+      const budget = new GarbageBudget(32 * 1024 * 1024);
+      const counted = createReadStream(csvFile).on('data', (chunk) => budget.add(chunk.length));
+      await Promise.all([pipeline(counted, request.stream()), request]);
     } catch (error) {
       throw classifyOrgError(error);
     }

@@ -10,6 +10,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse';
 import { OrgRequestError, type IngestJobInfo, type OrgClient } from '../org/orgClient.js';
+import { GarbageBudget } from '../org/memory.js';
 import { backoffDelay, defaultRetryPolicy, sleep, type RetryPolicy } from '../org/retry.js';
 import { isCreateOnlyConflict } from './createOnlyFields.js';
 import { csvLine } from './csvText.js';
@@ -51,6 +52,7 @@ export class BulkLoader {
   private readonly headerLine: string;
   private readonly maxJobBytes: number;
   private readonly policy: RetryPolicy;
+  private readonly garbage = new GarbageBudget(16 * 1024 * 1024);
 
   public constructor(
     private readonly org: OrgClient,
@@ -93,6 +95,7 @@ export class BulkLoader {
 
   private async drainBuffer(): Promise<void> {
     if (!this.stream || this.buffer === '') return;
+    this.garbage.add(this.buffer.length);
     const ok = this.stream.write(this.buffer);
     this.buffer = '';
     if (!ok) await once(this.stream, 'drain');

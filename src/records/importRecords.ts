@@ -25,6 +25,7 @@ import {
   type ImportState,
 } from './importState.js';
 import { KeyHashTable } from './keyHashTable.js';
+import { GarbageBudget } from '../org/memory.js';
 import { objectSpec, type GlocalObjectSpec } from './objectSpecs.js';
 import { bundledPackLabels, type PackLabels } from './packLabels.js';
 import { ReferenceKeys, resolveReferences, type ReferenceResolver } from './references.js';
@@ -87,6 +88,8 @@ export type ImportResult = ImportCounts & {
 };
 
 const SHOWN_ERRORS = 20;
+/** About 8 MB of CSV: see memory.ts for why the pipeline collects garbage itself. */
+const ROWS_BETWEEN_COLLECTIONS = 64_000;
 export const DEFAULT_BULK_THRESHOLD = 2000;
 
 export function defaultPollInterval(env: NodeJS.ProcessEnv = process.env): number {
@@ -168,9 +171,11 @@ async function forEachRow(
   context: ImportContext,
   visit: (source: SourceRow) => void | Promise<void>
 ): Promise<CsvReadError | undefined> {
+  const budget = new GarbageBudget(ROWS_BETWEEN_COLLECTIONS);
   try {
     for await (const source of readCsvRows(context.options.file, context.layout)) {
       if (source.row === 1) continue;
+      budget.add(1);
       const pending = visit(source);
       if (pending) await pending;
     }
