@@ -29,17 +29,20 @@ export interface ProjectSource {
     listMembers?: (connection: Connection) => Promise<MetadataMember[]>;
     retriever?: Retriever;
   };
-  onProgress?: (message: string) => void;
+  onProgress?: (progress: ProjectSourceProgress) => void;
 }
+
+/** What org mode is waiting on; the command words it. */
+export type ProjectSourceProgress = { stage: 'listing' } | { stage: 'retrieving'; components: number };
 
 async function withProject<T>(source: ProjectSource, work: (project: TranslationProject) => Promise<T>): Promise<T> {
   if (!source.org) {
     return work(await loadTranslationProject({ sourceDirs: source.sourceDirs, projectDir: source.projectDir }));
   }
   const { connection } = source.org;
-  source.onProgress?.('Listing translatable metadata in the org');
+  source.onProgress?.({ stage: 'listing' });
   const members = await (source.org.listMembers ?? listTranslatableMembers)(connection);
-  source.onProgress?.(`Retrieving ${members.length} components`);
+  source.onProgress?.({ stage: 'retrieving', components: members.length });
   const retrieved = await retrieveTranslationProject(members, source.org.retriever ?? sdrRetriever(connection));
   try {
     return await work(

@@ -1,8 +1,9 @@
 import { Messages, SfError } from '@salesforce/core';
-import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import { SfCommand } from '@salesforce/sf-plugins-core';
 import type { AnyJson } from '@salesforce/ts-types';
 import type { CheckReport } from '../../../l10n/checks.js';
 import { runCheck } from '../../../l10n/l10nTasks.js';
+import { translationSource, translationSourceFlags } from '../../../ux/translationSourceFlags.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('sf-plugin-glocal', 'glocal.l10n.check');
@@ -16,32 +17,13 @@ export default class Check extends SfCommand<CheckResult> {
   public static readonly examples = messages.getMessages('examples');
 
   public static readonly flags = {
-    'source-dir': Flags.directory({
-      char: 'd',
-      summary: messages.getMessage('flags.source-dir.summary'),
-      multiple: true,
-      exists: true,
-      exclusive: ['target-org'],
-    }),
-    'target-org': Flags.optionalOrg({ char: 'o', summary: messages.getMessage('flags.target-org.summary') }),
-    'api-version': Flags.orgApiVersion(),
-    languages: Flags.string({
-      char: 'l',
-      summary: messages.getMessage('flags.languages.summary'),
-      multiple: true,
-      delimiter: ',',
-    }),
+    ...translationSourceFlags(messages.getMessage('flags.target-org.summary')),
   };
 
   public async run(): Promise<CheckResult> {
     const { flags } = await this.parse(Check);
-    const org = flags['target-org'];
     const report = await runCheck(
-      {
-        sourceDirs: flags['source-dir'],
-        org: org ? { connection: org.getConnection(flags['api-version']) } : undefined,
-        onProgress: (message) => this.spinner.start(message),
-      },
+      translationSource(flags, (message) => this.spinner.start(message)),
       { languages: flags.languages }
     );
     this.spinner.stop();

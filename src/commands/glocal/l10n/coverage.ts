@@ -4,6 +4,7 @@ import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import type { AnyJson } from '@salesforce/ts-types';
 import { languagesBelow, type CoverageReport } from '../../../l10n/coverage.js';
 import { runCoverage } from '../../../l10n/l10nTasks.js';
+import { translationSource, translationSourceFlags } from '../../../ux/translationSourceFlags.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('sf-plugin-glocal', 'glocal.l10n.coverage');
@@ -21,21 +22,7 @@ export default class Coverage extends SfCommand<CoverageResult> {
   public static readonly examples = messages.getMessages('examples');
 
   public static readonly flags = {
-    'source-dir': Flags.directory({
-      char: 'd',
-      summary: messages.getMessage('flags.source-dir.summary'),
-      multiple: true,
-      exists: true,
-      exclusive: ['target-org'],
-    }),
-    'target-org': Flags.optionalOrg({ char: 'o', summary: messages.getMessage('flags.target-org.summary') }),
-    'api-version': Flags.orgApiVersion(),
-    languages: Flags.string({
-      char: 'l',
-      summary: messages.getMessage('flags.languages.summary'),
-      multiple: true,
-      delimiter: ',',
-    }),
+    ...translationSourceFlags(messages.getMessage('flags.target-org.summary')),
     'show-missing': Flags.boolean({ summary: messages.getMessage('flags.show-missing.summary'), default: false }),
     'min-coverage': Flags.integer({ summary: messages.getMessage('flags.min-coverage.summary'), min: 0, max: 100 }),
     junit: Flags.file({ summary: messages.getMessage('flags.junit.summary') }),
@@ -43,13 +30,8 @@ export default class Coverage extends SfCommand<CoverageResult> {
 
   public async run(): Promise<CoverageResult> {
     const { flags } = await this.parse(Coverage);
-    const org = flags['target-org'];
     const report = await runCoverage(
-      {
-        sourceDirs: flags['source-dir'],
-        org: org ? { connection: org.getConnection(flags['api-version']) } : undefined,
-        onProgress: (message) => this.spinner.start(message),
-      },
+      translationSource(flags, (message) => this.spinner.start(message)),
       {
         languages: flags.languages,
         junitFile: flags.junit ? resolve(flags.junit) : undefined,

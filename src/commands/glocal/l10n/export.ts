@@ -3,6 +3,7 @@ import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import type { ExportResult as ExportReport } from '../../../l10n/exportTranslations.js';
 import { runExport } from '../../../l10n/l10nTasks.js';
 import type { DocumentKind, FormatName } from '../../../l10n/formats/translationDocument.js';
+import { translationSource, translationSourceFlags } from '../../../ux/translationSourceFlags.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('sf-plugin-glocal', 'glocal.l10n.export');
@@ -16,21 +17,7 @@ export default class Export extends SfCommand<ExportResult> {
   public static readonly examples = messages.getMessages('examples');
 
   public static readonly flags = {
-    'source-dir': Flags.directory({
-      char: 'd',
-      summary: messages.getMessage('flags.source-dir.summary'),
-      multiple: true,
-      exists: true,
-      exclusive: ['target-org'],
-    }),
-    'target-org': Flags.optionalOrg({ char: 'o', summary: messages.getMessage('flags.target-org.summary') }),
-    'api-version': Flags.orgApiVersion(),
-    languages: Flags.string({
-      char: 'l',
-      summary: messages.getMessage('flags.languages.summary'),
-      multiple: true,
-      delimiter: ',',
-    }),
+    ...translationSourceFlags(messages.getMessage('flags.target-org.summary')),
     format: Flags.option({
       char: 'f',
       summary: messages.getMessage('flags.format.summary'),
@@ -56,13 +43,8 @@ export default class Export extends SfCommand<ExportResult> {
 
   public async run(): Promise<ExportResult> {
     const { flags } = await this.parse(Export);
-    const org = flags['target-org'];
     const result = await runExport(
-      {
-        sourceDirs: flags['source-dir'],
-        org: org ? { connection: org.getConnection(flags['api-version']) } : undefined,
-        onProgress: (message) => this.spinner.start(message),
-      },
+      translationSource(flags, (message) => this.spinner.start(message)),
       {
         languages: flags.languages,
         format: flags.format as FormatName,
