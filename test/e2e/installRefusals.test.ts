@@ -35,10 +35,15 @@ describe('sf glocal install refusals (real sf CLI, local org)', () => {
   afterAll(async () => env?.stop());
 
   it('--dry-run validates every component and changes nothing', async () => {
-    const dryRun = await run(['glocal', 'install', '-o', 'local', '--dry-run', '--json']);
+    const dryRun = await run(['glocal', 'install', '-o', 'local', '--dry-run', '--languages', 'da,de', '--json']);
     expectExit(dryRun, 0);
     const outcome = dryRun.json?.result as InstallResult;
-    expect(outcome).toMatchObject({ status: 'Validated', dryRun: true, action: 'fresh' });
+    expect(outcome).toMatchObject({
+      status: 'Validated',
+      dryRun: true,
+      action: 'fresh',
+      languages: ['en_US', 'da', 'de'],
+    });
     expect(outcome.componentsTotal).toBeGreaterThan(100);
     expect(outcome.permissionSetAssigned).toBeUndefined();
     nothingInstalled(env.org);
