@@ -37,6 +37,15 @@ const WIDGET = objectXml(
     field('Size__c', '<type>Number</type><precision>5</precision><scale>0</scale>')
 );
 
+/** The files of a deployment of Widget__c alone. */
+function widgetDeployment(object = WIDGET): Record<string, string> {
+  return { 'package.xml': packageXml({ CustomObject: ['Widget__c'] }), 'objects/Widget__c.object': object };
+}
+
+function deployWidget(org: OrgContext, object = WIDGET, options: Partial<DeployOptions> = {}): DeployOutcome {
+  return deployFiles(org, widgetDeployment(object), options);
+}
+
 function deployFiles(
   org: OrgContext,
   files: Record<string, string>,
@@ -198,14 +207,9 @@ describe('deploy checks a real org makes', () => {
 
   it('with rollbackOnError=false applies the components that passed', () => {
     const org = localOrgContext();
-    const outcome = deployFiles(
-      org,
-      {
-        'package.xml': packageXml({ CustomObject: ['Widget__c'] }),
-        'objects/Widget__c.object': objectXml('Widget', field('Bad__c', '<type>Text</type><length>300</length>')),
-      },
-      { rollbackOnError: false }
-    );
+    const outcome = deployWidget(org, objectXml('Widget', field('Bad__c', '<type>Text</type><length>300</length>')), {
+      rollbackOnError: false,
+    });
     expect(failureOf(outcome, 'Widget__c.Bad__c')).toBe('Length must be between 1 and 255');
     expect(org.schema.getObject('Widget__c')).toBeDefined();
     expect(org.schema.getField('Widget__c', 'Bad__c')).toBeUndefined();
@@ -213,24 +217,17 @@ describe('deploy checks a real org makes', () => {
 
   it('checkOnly validates and changes nothing', () => {
     const org = localOrgContext();
-    const outcome = deployFiles(
-      org,
-      { 'package.xml': packageXml({ CustomObject: ['Widget__c'] }), 'objects/Widget__c.object': WIDGET },
-      { checkOnly: true }
-    );
+    const outcome = deployWidget(org, WIDGET, { checkOnly: true });
     expect(outcome.success).toBe(true);
     expect(org.schema.getObject('Widget__c')).toBeUndefined();
   });
 
   it('reports a formula outside the local subset as not evaluable, never computes it', () => {
     const org = localOrgContext();
-    const outcome = deployFiles(org, {
-      'package.xml': packageXml({ CustomObject: ['Widget__c'] }),
-      'objects/Widget__c.object': objectXml(
-        'Widget',
-        field('Link__c', '<type>Text</type><formula>HYPERLINK("/x", "x")</formula>')
-      ),
-    });
+    const outcome = deployWidget(
+      org,
+      objectXml('Widget', field('Link__c', '<type>Text</type><formula>HYPERLINK("/x", "x")</formula>'))
+    );
     expect(failureOf(outcome, 'Widget__c.Link__c')).toBe(
       'Formula not evaluable by the local org: Function HYPERLINK() is outside the supported subset'
     );
@@ -238,9 +235,9 @@ describe('deploy checks a real org makes', () => {
 
   it('rejects formulas and validation rules that reference missing fields', () => {
     const org = localOrgContext();
-    const outcome = deployFiles(org, {
-      'package.xml': packageXml({ CustomObject: ['Widget__c'] }),
-      'objects/Widget__c.object': objectXml(
+    const outcome = deployWidget(
+      org,
+      objectXml(
         'Widget',
         field('Size__c', '<type>Number</type><precision>5</precision><scale>0</scale>') +
           field(
@@ -248,8 +245,8 @@ describe('deploy checks a real org makes', () => {
             '<type>Number</type><precision>6</precision><scale>0</scale><formula>Sise__c * 2</formula>'
           ) +
           '<validationRules><fullName>Size_Positive</fullName><active>true</active><errorConditionFormula>Size__c &lt; 0 || Owner.Nonexistent = "x"</errorConditionFormula><errorMessage>Size must be positive</errorMessage></validationRules>'
-      ),
-    });
+      )
+    );
     expect(failureOf(outcome, 'Widget__c.Double__c')).toBe('Field Sise__c does not exist. Check spelling.');
     expect(failureOf(outcome, 'Widget__c.Size_Positive')).toBe(
       'Field Owner.Nonexistent does not exist. Check spelling.'
@@ -258,14 +255,14 @@ describe('deploy checks a real org makes', () => {
 
   it('rejects a formula whose result type does not match the field type', () => {
     const org = localOrgContext();
-    const outcome = deployFiles(org, {
-      'package.xml': packageXml({ CustomObject: ['Widget__c'] }),
-      'objects/Widget__c.object': objectXml(
+    const outcome = deployWidget(
+      org,
+      objectXml(
         'Widget',
         field('Size__c', '<type>Number</type><precision>5</precision><scale>0</scale>') +
           field('Label__c', '<type>Text</type><formula>Size__c * 2</formula>')
-      ),
-    });
+      )
+    );
     expect(failureOf(outcome, 'Widget__c.Label__c')).toBe(
       'Formula result is data type (Number), incompatible with expected data type (Text).'
     );
@@ -273,15 +270,15 @@ describe('deploy checks a real org makes', () => {
 
   it('rejects a picklist whose global value set is missing, and duplicate names', () => {
     const org = localOrgContext();
-    const outcome = deployFiles(org, {
-      'package.xml': packageXml({ CustomObject: ['Widget__c'] }),
-      'objects/Widget__c.object': objectXml(
+    const outcome = deployWidget(
+      org,
+      objectXml(
         'Widget',
         field('Lang__c', '<type>Picklist</type><valueSet><valueSetName>No_Such_Set</valueSetName></valueSet>') +
           field('Size__c', '<type>Number</type><precision>5</precision><scale>0</scale>') +
           field('Size__c', '<type>Number</type><precision>5</precision><scale>0</scale>')
-      ),
-    });
+      )
+    );
     expect(failureOf(outcome, 'Widget__c.Lang__c')).toMatch(/no GlobalValueSet named No_Such_Set/);
     expect(failureOf(outcome, 'Widget__c.Size__c')).toBe("Duplicate name 'Size__c' specified");
   });
@@ -310,11 +307,10 @@ describe('deploy checks a real org makes', () => {
 
   it('refuses XML with a DOCTYPE', () => {
     const org = localOrgContext();
-    const outcome = deployFiles(org, {
-      'package.xml': packageXml({ CustomObject: ['Widget__c'] }),
-      'objects/Widget__c.object':
-        '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><CustomObject><label>&a;</label></CustomObject>',
-    });
+    const outcome = deployWidget(
+      org,
+      '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><CustomObject><label>&a;</label></CustomObject>'
+    );
     expect(failureOf(outcome, 'Widget__c')).toMatch(/DOCTYPE declarations are not allowed/);
   });
 
@@ -323,10 +319,7 @@ describe('deploy checks a real org makes', () => {
     org.faults.set({
       failDeployComponents: [{ type: 'CustomField', fullName: 'Widget__c.Size__c', problem: 'injected' }],
     });
-    const outcome = deployFiles(org, {
-      'package.xml': packageXml({ CustomObject: ['Widget__c'] }),
-      'objects/Widget__c.object': WIDGET,
-    });
+    const outcome = deployWidget(org);
     expect(outcome.success).toBe(false);
     expect(failureOf(outcome, 'Widget__c.Size__c')).toBe('injected');
     expect(org.schema.getObject('Widget__c')).toBeUndefined();
@@ -336,12 +329,7 @@ describe('deploy checks a real org makes', () => {
 describe('incremental deploys and destructive changes', () => {
   it('adds a field to a deployed object, then deletes it and the object', () => {
     const org = localOrgContext();
-    expect(
-      deployFiles(org, {
-        'package.xml': packageXml({ CustomObject: ['Widget__c'] }),
-        'objects/Widget__c.object': WIDGET,
-      }).success
-    ).toBe(true);
+    expect(deployWidget(org).success).toBe(true);
     const added = deployFiles(org, {
       'package.xml': packageXml({ CustomField: ['Widget__c.Color__c'] }),
       'objects/Widget__c.object': `${OBJECT_HEAD}${field('Color__c', '<type>Text</type><length>20</length>')}</CustomObject>`,
@@ -439,6 +427,14 @@ describe('records that metadata creates', () => {
   });
 });
 
+/** A fresh org with the Metadata API routes, called without an HTTP server. */
+function metadataApi(): { org: OrgContext; router: Router<OrgContext> } {
+  const org = localOrgContext();
+  const router = new Router<OrgContext>();
+  registerMetadataRoutes(router, org);
+  return { org, router };
+}
+
 function soapEnvelope(method: string, inner: string, session = '00D000000000001!LOCAL'): string {
   return `<?xml version="1.0" encoding="UTF-8"?><soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Header xmlns="http://soap.sforce.com/2006/04/metadata"><SessionHeader><sessionId>${session}</sessionId></SessionHeader></soapenv:Header><soapenv:Body xmlns="http://soap.sforce.com/2006/04/metadata"><${method}>${inner}</${method}></soapenv:Body></soapenv:Envelope>`;
 }
@@ -469,13 +465,8 @@ async function soapCall(
 
 describe('SOAP endpoint', () => {
   it('deploys asynchronously: Queued, then InProgress, then Succeeded with details', async () => {
-    const org = localOrgContext();
-    const router = new Router<OrgContext>();
-    registerMetadataRoutes(router, org);
-    const zip = zipOf({
-      'package.xml': packageXml({ CustomObject: ['Widget__c'] }),
-      'objects/Widget__c.object': WIDGET,
-    }).toString('base64');
+    const { org, router } = metadataApi();
+    const zip = zipOf(widgetDeployment()).toString('base64');
     const started = await soapCall(
       router,
       org,
@@ -545,9 +536,7 @@ describe('SOAP endpoint', () => {
   });
 
   it('answers a bad session with the INVALID_SESSION_ID fault jsforce recognises', async () => {
-    const org = localOrgContext();
-    const router = new Router<OrgContext>();
-    registerMetadataRoutes(router, org);
+    const { router } = metadataApi();
     const match = router.match('POST', '/services/Soap/m/62.0');
     if (!('handler' in match)) throw new Error('no SOAP route');
     const body = soapEnvelope('describeMetadata', '<asOfVersion>62.0</asOfVersion>', 'wrong');
@@ -559,13 +548,8 @@ describe('SOAP endpoint', () => {
 
 describe('REST deployRequest (SF_ORG_METADATA_REST_DEPLOY)', () => {
   it('accepts a multipart deploy and reports it with includeDetails', async () => {
-    const org = localOrgContext();
-    const router = new Router<OrgContext>();
-    registerMetadataRoutes(router, org);
-    const zip = zipOf({
-      'package.xml': packageXml({ CustomObject: ['Widget__c'] }),
-      'objects/Widget__c.object': WIDGET,
-    });
+    const { org, router } = metadataApi();
+    const zip = zipOf(widgetDeployment());
     const boundary = 'glocal-boundary';
     const body = Buffer.concat([
       Buffer.from(
@@ -601,13 +585,8 @@ describe('REST deployRequest (SF_ORG_METADATA_REST_DEPLOY)', () => {
 
 describe('other Metadata API calls', () => {
   it('cancels a queued deploy, which then changes nothing', async () => {
-    const org = localOrgContext();
-    const router = new Router<OrgContext>();
-    registerMetadataRoutes(router, org);
-    const zip = zipOf({
-      'package.xml': packageXml({ CustomObject: ['Widget__c'] }),
-      'objects/Widget__c.object': WIDGET,
-    }).toString('base64');
+    const { org, router } = metadataApi();
+    const zip = zipOf(widgetDeployment()).toString('base64');
     const started = await soapCall(
       router,
       org,
@@ -630,9 +609,7 @@ describe('other Metadata API calls', () => {
   });
 
   it('describes the metadata types it knows', async () => {
-    const org = localOrgContext();
-    const router = new Router<OrgContext>();
-    registerMetadataRoutes(router, org);
+    const { org, router } = metadataApi();
     const described = await soapCall(router, org, soapEnvelope('describeMetadata', '<asOfVersion>62.0</asOfVersion>'));
     const objects = described.result.metadataObjects as Array<{
       xmlName: string;
@@ -648,10 +625,7 @@ describe('other Metadata API calls', () => {
 
   it('runs destructiveChangesPre before the package, so a field can be replaced', () => {
     const org = localOrgContext();
-    deployFiles(org, {
-      'package.xml': packageXml({ CustomObject: ['Widget__c'] }),
-      'objects/Widget__c.object': WIDGET,
-    });
+    deployWidget(org);
     const outcome = deployFiles(org, {
       'package.xml': packageXml({ CustomField: ['Widget__c.Color__c'] }),
       'destructiveChangesPre.xml': packageXml({ CustomField: ['Widget__c.Size__c'] }),
