@@ -154,7 +154,11 @@ export type JobWaitOptions = {
   onUpdate?: (infos: IngestJobInfo[]) => void;
 };
 
-/** Polls the jobs until all are finished, or returns undefined when the wait runs out first. */
+/**
+ * Polls the jobs until all are finished, or returns undefined when the wait runs out first.
+ * The org works through a load's jobs in order, so each round asks about the first unfinished
+ * job only, and about the next ones at once when it has finished: one request per interval.
+ */
 export async function waitForJobs(
   org: OrgClient,
   jobIds: string[],
@@ -165,11 +169,14 @@ export async function waitForJobs(
   for (;;) {
     for (const id of jobIds) {
       if (latest.has(id) && TERMINAL.has(latest.get(id)!.state)) continue;
-      latest.set(id, await org.getIngestJob(id));
+      const info = await org.getIngestJob(id);
+      latest.set(id, info);
+      if (!TERMINAL.has(info.state)) break;
     }
-    const infos = jobIds.map((id) => latest.get(id)!);
-    options.onUpdate?.(infos);
-    if (infos.every((info) => TERMINAL.has(info.state))) return infos;
+    options.onUpdate?.(jobIds.filter((id) => latest.has(id)).map((id) => latest.get(id)!));
+    if (jobIds.every((id) => latest.has(id) && TERMINAL.has(latest.get(id)!.state))) {
+      return jobIds.map((id) => latest.get(id)!);
+    }
     if (Date.now() + options.pollIntervalMs > deadline) return undefined;
     await sleep(options.pollIntervalMs);
   }
