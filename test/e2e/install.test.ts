@@ -12,7 +12,7 @@ import type { LocalOrg } from '../../emulator/index.js';
 import type { InstallResult } from '../../src/commands/glocal/install.js';
 import type { StatusResult } from '../../src/commands/glocal/status.js';
 import type { UninstallResult } from '../../src/commands/glocal/uninstall.js';
-import { startE2e, type E2eEnv, type SfResult } from './harness.js';
+import { REPO_ROOT, startE2e, type E2eEnv, type SfResult } from './harness.js';
 
 const GLOCAL_OBJECTS = [
   'Market__c',
@@ -160,6 +160,31 @@ describe('sf glocal install, status, assign, uninstall (real sf CLI, local org)'
     expect(calls).toBeLessThanOrEqual(3);
     expect(env.org.requestLog.filter((entry) => entry.path.includes('/Soap/'))).toEqual([]);
     console.log(`no-op install: ${calls} API call(s): ${env.org.requestLog.map((e) => e.path).join(', ')}`);
+  });
+
+  it('status exits 1 and says what to do when a component was deleted; install --force repairs it', async () => {
+    const deleted = await run([
+      'project',
+      'deploy',
+      'start',
+      '--metadata-dir',
+      join(REPO_ROOT, 'test/fixtures/install/drift'),
+      '-o',
+      'local',
+      '--json',
+    ]);
+    expectExit(deleted, 0);
+    const drifted = await run(['glocal', 'status', '-o', 'local', '--json']);
+    expectExit(drifted, 1);
+    const report = result<StatusResult>(drifted);
+    expect(report.healthy).toBe(false);
+    expect(report.components.missing).toEqual([{ type: 'CustomField', fullName: 'Market__c.Communication_Notes__c' }]);
+    expect(report.actions).toContain('Run `sf glocal install --force` to deploy the missing components again.');
+    const repaired = await run(['glocal', 'install', '-o', 'local', '--force', '--json']);
+    expectExit(repaired, 0);
+    expect(result<InstallResult>(repaired)).toMatchObject({ status: 'Succeeded', action: 'repair' });
+    const healthy = await run(['glocal', 'status', '-o', 'local', '--json']);
+    expectExit(healthy, 0);
   });
 
   it('assigns a permission set by username; already-assigned users are not an error', async () => {
