@@ -19,7 +19,8 @@ export type L10nErrorName =
   | 'NoPackageDirectories'
   | 'WriteFailed'
   | 'InvalidConfig'
-  | 'SourceLanguageImport';
+  | 'SourceLanguageImport'
+  | 'RetrieveFailed';
 
 export function l10nError(name: L10nErrorName, tokens: string[] = []): SfError {
   const actionsKey = `${name}.actions`;

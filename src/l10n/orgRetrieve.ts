@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Connection } from '@salesforce/core';
 import { ComponentSet } from '@salesforce/source-deploy-retrieve';
+import { l10nError } from './l10nErrors.js';
 
 /** Types whose components hold translatable text, and the translation types. */
 export const TRANSLATABLE_METADATA_TYPES = [
@@ -62,7 +63,7 @@ export function sdrRetriever(connection: Connection): Retriever {
     const retrieve = await components.retrieve({ usernameOrConnection: connection, output: outputDir, merge: false });
     const result = await retrieve.pollStatus();
     if (result.response.status === 'Failed') {
-      throw new Error(`retrieve failed: ${JSON.stringify(result.response.messages ?? '')}`);
+      throw l10nError('RetrieveFailed', [JSON.stringify(result.response.messages ?? '')]);
     }
   };
 }
