@@ -64,3 +64,53 @@ describe('install decisions (no deploy)', () => {
     expect(org.calls).toEqual([]);
   });
 });
+
+describe('install --resume', () => {
+  function connectionAnswering(statuses: Array<Record<string, unknown>>): Connection {
+    return {
+      version: '62.0',
+      getApiVersion: () => '62.0',
+      retrieveMaxApiVersion: async () => '62.0',
+      metadata: { checkDeployStatus: async () => statuses.shift() ?? { status: 'InProgress' } },
+    } as unknown as Connection;
+  }
+
+  it('hands the deploy back as InProgress when the wait runs out again, assigning nothing', async () => {
+    const org = new FakeInstallOrg();
+    const connection = connectionAnswering([
+      { id: '0Af000000000007AAA', status: 'InProgress', numberComponentsDeployed: 120, numberComponentsTotal: 354 },
+    ]);
+    const outcome = await installGlocal({
+      ...base,
+      connection,
+      org,
+      version: '1.0.0',
+      waitMs: 3000,
+      resumeDeployId: '0Af000000000007AAA',
+    });
+    expect(outcome).toMatchObject({
+      status: 'InProgress',
+      action: 'resume',
+      deployId: '0Af000000000007AAA',
+      componentsDeployed: 120,
+      componentsTotal: 354,
+    });
+    expect(org.inserted).toEqual([]);
+  });
+
+  it('finishes the install (Glocal_Admin for the installer) when the resumed deploy succeeds', async () => {
+    const org = new FakeInstallOrg();
+    const connection = connectionAnswering([
+      { id: '0Af000000000007AAA', status: 'Succeeded', numberComponentsDeployed: 354, numberComponentsTotal: 354 },
+    ]);
+    const outcome = await installGlocal({
+      ...base,
+      connection,
+      org,
+      version: '1.0.0',
+      resumeDeployId: '0Af000000000007AAA',
+    });
+    expect(outcome).toMatchObject({ status: 'Succeeded', action: 'resume', permissionSetAssigned: 'Glocal_Admin' });
+    expect(org.inserted).toEqual([{ permissionSetId: '0PS000000000001AAA', userId: '005000000000001AAA' }]);
+  });
+});
