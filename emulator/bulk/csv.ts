@@ -115,15 +115,6 @@ export class CsvCursor {
   }
 }
 
-const NEEDS_QUOTES = /[",\r\n\t|;^`]/;
-
-/** One CSV field, quoted only when needed. */
-export function csvField(value: string, delimiter = ','): string {
-  if (value === '') return '';
-  if (NEEDS_QUOTES.test(value) || value.includes(delimiter)) return `"${value.replace(/"/g, '""')}"`;
-  return value;
-}
-
 /** One CSV field, always quoted (Salesforce quotes its own sf__ columns and query results). */
 export function quoted(value: string): string {
   return `"${value.replace(/"/g, '""')}"`;

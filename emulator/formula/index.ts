@@ -652,6 +652,3 @@ FUNCTIONS.DATE = fixed(3, (args, _nodes, env) => (ctx) => {
   }
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 });
-
-/** The function names the local org evaluates (for documentation and deploy messages). */
-export const SUPPORTED_FORMULA_FUNCTIONS = Object.keys(FUNCTIONS).sort();

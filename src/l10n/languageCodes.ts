@@ -76,8 +76,6 @@ FROM_BCP47.set('id-id', 'in');
 FROM_BCP47.set('nb-no', 'no');
 FROM_BCP47.set('en', 'en_US');
 
-export const RIGHT_TO_LEFT = (code: string): boolean => /^(ar|iw|ur|fa)(_|$)/.test(code);
-
 export function isSalesforceLanguage(code: string): boolean {
   return ALL_CODES.has(code);
 }

@@ -131,7 +131,3 @@ export const objectQuickActionKey = (object: string, name: string): KeyedSlot =>
 /** List view names are translated in the Workbench only: the Metadata API has no place for them. */
 export const listViewKey = (object: string, name: string): KeyedSlot =>
   keyed(`ListView.${object}.${name}`, 'ListView', 'ListView');
-
-export function itemTypeOfKey(key: string): string {
-  return key.split('.', 1)[0];
-}
