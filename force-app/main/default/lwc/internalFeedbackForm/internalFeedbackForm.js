@@ -18,7 +18,6 @@ import STATUS_FIELD from '@salesforce/schema/Internal_Feedback__c.Status__c';
 import SERVICE_UNIT_OBJECT from '@salesforce/schema/Service_Unit__c';
 import TITLE from '@salesforce/label/c.Glocal_Internal_Form_Title';
 import SCORES_LEGEND from '@salesforce/label/c.Glocal_Internal_Scores_Legend';
-import SCALE_HELP from '@salesforce/label/c.Glocal_Feedback_Scale_Help';
 import SUBMIT from '@salesforce/label/c.Glocal_Feedback_Submit';
 import CHECK_ENTRIES from '@salesforce/label/c.Glocal_Feedback_Check_Entries';
 import SAVED_TOAST from '@salesforce/label/c.Glocal_Feedback_Saved_Toast';
@@ -29,6 +28,7 @@ import NOT_OWN_UNIT from '@salesforce/label/c.Glocal_Internal_Not_Own_Unit';
 import PERIOD_FORMAT from '@salesforce/label/c.Glocal_Internal_Period_Format';
 import CSAT_REQUIRED from '@salesforce/label/c.Glocal_Internal_Csat_Required';
 import { todayIso } from 'c/localeFormat';
+import { dimensionRatings, scoredDimensions } from 'c/feedbackScores';
 
 const DIMENSIONS = [
   COMMUNICATION_FIELD,
@@ -67,7 +67,6 @@ export default class InternalFeedbackForm extends LightningElement {
   labels = {
     title: TITLE,
     scoresLegend: SCORES_LEGEND,
-    scaleHelp: SCALE_HELP,
     submit: SUBMIT,
     checkEntries: CHECK_ENTRIES,
     saveError: SAVE_ERROR,
@@ -118,12 +117,7 @@ export default class InternalFeedbackForm extends LightningElement {
   }
 
   get dimensions() {
-    return DIMENSIONS.map((field) => ({
-      name: field.fieldApiName,
-      label: this.field(field).label ?? field.fieldApiName,
-      help: this.field(field).inlineHelpText,
-      value: this.scores[field.fieldApiName] ?? null,
-    }));
+    return dimensionRatings(DIMENSIONS, this.feedbackInfo?.data?.fields, this.scores);
   }
 
   get hasProblems() {
@@ -178,13 +172,8 @@ export default class InternalFeedbackForm extends LightningElement {
       [PERIOD_FIELD.fieldApiName]: this.period,
       [CSAT_FIELD.fieldApiName]: this.csat,
       [STATUS_FIELD.fieldApiName]: SUBMITTED,
+      ...scoredDimensions(DIMENSIONS, this.scores),
     };
-    for (const field of DIMENSIONS) {
-      const value = this.scores[field.fieldApiName];
-      if (value !== null && value !== undefined) {
-        fields[field.fieldApiName] = value;
-      }
-    }
     if (this.comments.trim()) {
       fields[COMMENTS_FIELD.fieldApiName] = this.comments.trim();
     }

@@ -19,7 +19,6 @@ import ACTION_ITEMS_FIELD from '@salesforce/schema/Partner_Feedback__c.Action_It
 import STATUS_FIELD from '@salesforce/schema/Partner_Feedback__c.Status__c';
 import TITLE from '@salesforce/label/c.Glocal_Feedback_Form_Title';
 import SCORES_LEGEND from '@salesforce/label/c.Glocal_Feedback_Scores_Legend';
-import SCALE_HELP from '@salesforce/label/c.Glocal_Feedback_Scale_Help';
 import SUBMIT from '@salesforce/label/c.Glocal_Feedback_Submit';
 import SAVE_DRAFT from '@salesforce/label/c.Glocal_Feedback_Save_Draft';
 import DIRECTION_REQUIRED from '@salesforce/label/c.Glocal_Feedback_Direction_Required';
@@ -29,6 +28,7 @@ import CHECK_ENTRIES from '@salesforce/label/c.Glocal_Feedback_Check_Entries';
 import SAVED_TOAST from '@salesforce/label/c.Glocal_Feedback_Saved_Toast';
 import SAVE_ERROR from '@salesforce/label/c.Glocal_Feedback_Save_Error';
 import LOAD_ERROR from '@salesforce/label/c.Glocal_Feedback_Load_Error';
+import { dimensionRatings, scoredDimensions } from 'c/feedbackScores';
 
 const DIMENSIONS = [
   COMMUNICATION_FIELD,
@@ -64,7 +64,6 @@ export default class PartnerFeedbackForm extends LightningElement {
   labels = {
     title: TITLE,
     scoresLegend: SCORES_LEGEND,
-    scaleHelp: SCALE_HELP,
     submit: SUBMIT,
     saveDraft: SAVE_DRAFT,
     checkEntries: CHECK_ENTRIES,
@@ -111,12 +110,7 @@ export default class PartnerFeedbackForm extends LightningElement {
   }
 
   get dimensions() {
-    return DIMENSIONS.map((field) => ({
-      name: field.fieldApiName,
-      label: this.field(field).label ?? field.fieldApiName,
-      help: this.field(field).inlineHelpText,
-      value: this.scores[field.fieldApiName] ?? null,
-    }));
+    return dimensionRatings(DIMENSIONS, this.feedbackInfo?.data?.fields, this.scores);
   }
 
   get recommendLabel() {
@@ -188,13 +182,8 @@ export default class PartnerFeedbackForm extends LightningElement {
       [REVIEW_FIELD.fieldApiName]: this.recordId,
       [DIRECTION_FIELD.fieldApiName]: this.direction,
       [STATUS_FIELD.fieldApiName]: status,
+      ...scoredDimensions(DIMENSIONS, this.scores),
     };
-    for (const field of DIMENSIONS) {
-      const value = this.scores[field.fieldApiName];
-      if (value !== null && value !== undefined) {
-        fields[field.fieldApiName] = value;
-      }
-    }
     if (this.recommend !== '' && this.recommend !== null) {
       fields[RECOMMEND_FIELD.fieldApiName] = Number(this.recommend);
     }

@@ -39,6 +39,7 @@ describe('c-internal-feedback-form for a da user', () => {
       LABELS.get('Glocal_Internal_Period_Format')
     );
     expect(element.shadowRoot.textContent).not.toMatch(/c\.Glocal_/);
+    expect(element.shadowRoot.querySelector('c-feedback-scores').shadowRoot.textContent).not.toMatch(/c\.Glocal_/);
   });
 
   it('explains what is missing in da', async () => {

@@ -41,6 +41,9 @@ describe('c-internal-feedback-form', () => {
   }
 
   const $ = (element, selector) => element.shadowRoot.querySelector(selector);
+  // The dimension ratings live in the c-feedback-scores child.
+  const scores = (element) => $(element, 'c-feedback-scores').shadowRoot;
+  const ratingOf = (element, name) => scores(element).querySelector(`c-rating-input[data-name="${name}"]`);
   const change = (target, detail) => target.dispatchEvent(new CustomEvent('change', { detail }));
   const problemsOf = (element) =>
     Array.from(element.shadowRoot.querySelectorAll('.problems li')).map((li) => li.textContent);
@@ -57,7 +60,7 @@ describe('c-internal-feedback-form', () => {
       expect($(element, 'lightning-input.period').value).toBe('2026-Q4');
       expect($(element, 'c-rating-input.csat').label).toBe('Overall Satisfaction (CSAT)');
       expect($(element, 'c-rating-input.csat').required).toBe(true);
-      expect(element.shadowRoot.querySelectorAll('c-rating-input.score')).toHaveLength(5);
+      expect(scores(element).querySelectorAll('c-rating-input.score')).toHaveLength(5);
     });
   });
 
@@ -68,8 +71,8 @@ describe('c-internal-feedback-form', () => {
       const toastHandler = jest.fn();
       element.addEventListener('lightning__showtoast', toastHandler);
       change($(element, 'lightning-record-picker.rating-unit'), { recordId: RATING_UNIT_ID });
-      change($(element, 'c-rating-input[data-name="Communication__c"]'), { name: 'Communication__c', value: 4 });
-      change($(element, 'c-rating-input[data-name="Cultural_Understanding__c"]'), {
+      change(ratingOf(element, 'Communication__c'), { name: 'Communication__c', value: 4 });
+      change(ratingOf(element, 'Cultural_Understanding__c'), {
         name: 'Cultural_Understanding__c',
         value: 2,
       });

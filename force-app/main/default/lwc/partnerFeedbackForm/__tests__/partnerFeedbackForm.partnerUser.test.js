@@ -30,7 +30,8 @@ describe('c-partner-feedback-form for a partner user', () => {
     expect(direction.value).toBe('Partner to Company');
     for (const name of ['Communication__c', 'Trust__c', 'Collaboration__c']) {
       element.shadowRoot
-        .querySelector(`c-rating-input[data-name="${name}"]`)
+        .querySelector('c-feedback-scores')
+        .shadowRoot.querySelector(`c-rating-input[data-name="${name}"]`)
         .dispatchEvent(new CustomEvent('change', { detail: { name, value: 4 } }));
     }
     element.shadowRoot.querySelector('button.submit').click();

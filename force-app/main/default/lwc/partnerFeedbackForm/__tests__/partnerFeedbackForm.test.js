@@ -37,10 +37,13 @@ describe('c-partner-feedback-form', () => {
   }
 
   const $ = (element, selector) => element.shadowRoot.querySelector(selector);
+  // The dimension ratings live in the c-feedback-scores child.
+  const scores = (element) => $(element, 'c-feedback-scores').shadowRoot;
+  const ratingOf = (element, name) => scores(element).querySelector(`c-rating-input[data-name="${name}"]`);
   const change = (target, detail) => target.dispatchEvent(new CustomEvent('change', { detail }));
 
   async function rate(element, name, value) {
-    change($(element, `c-rating-input[data-name="${name}"]`), { name, value });
+    change(ratingOf(element, name), { name, value });
     await flushPromises();
   }
 
@@ -64,7 +67,7 @@ describe('c-partner-feedback-form', () => {
         { label: 'Company → Partner', value: 'Company to Partner' },
         { label: 'Partner → Company', value: 'Partner to Company' },
       ]);
-      const ratings = Array.from(element.shadowRoot.querySelectorAll('c-rating-input'));
+      const ratings = Array.from(scores(element).querySelectorAll('c-rating-input'));
       expect(ratings.map((rating) => rating.label)).toEqual([
         'Communication',
         'Trust',
@@ -113,7 +116,7 @@ describe('c-partner-feedback-form', () => {
       });
       // The form starts over for the next feedback
       expect($(element, 'lightning-radio-group.direction').value).toBe('');
-      expect($(element, 'c-rating-input[data-name="Trust__c"]').value).toBeNull();
+      expect(ratingOf(element, 'Trust__c').value).toBeNull();
     });
 
     it('saves a draft with fewer than three ratings', async () => {

@@ -36,10 +36,11 @@ describe('c-partner-feedback-form for a zh_CN user', () => {
     expect(element.shadowRoot.querySelector('button.save-draft').textContent.trim()).toBe(
       LABELS.get('Glocal_Feedback_Save_Draft')
     );
-    expect(element.shadowRoot.querySelector('.scores legend').textContent).toBe(
+    expect(element.shadowRoot.querySelector('c-feedback-scores').shadowRoot.querySelector('legend').textContent).toBe(
       LABELS.get('Glocal_Feedback_Scores_Legend')
     );
     expect(element.shadowRoot.textContent).not.toMatch(/c\.Glocal_/);
+    expect(element.shadowRoot.querySelector('c-feedback-scores').shadowRoot.textContent).not.toMatch(/c\.Glocal_/);
   });
 
   it('explains a refused submit in zh_CN', async () => {
@@ -57,7 +58,9 @@ describe('c-partner-feedback-form for a zh_CN user', () => {
 
   it('names each rating value in zh_CN for screen readers', async () => {
     const element = await renderForm();
-    const rating = element.shadowRoot.querySelector('c-rating-input[data-name="Trust__c"]');
+    const rating = element.shadowRoot
+      .querySelector('c-feedback-scores')
+      .shadowRoot.querySelector('c-rating-input[data-name="Trust__c"]');
     const options = rating.shadowRoot.querySelectorAll('[role="radio"]');
     expect(options[0].getAttribute('aria-label')).toBe(LABELS.get('Glocal_Rating_Not_Rated'));
     expect(options[4].getAttribute('aria-label')).toBe('4 分（满分 5 分）');
