@@ -5,7 +5,7 @@
 // For each run: peak RSS of the CLI process (VmHWM), wall time, the plugin's client-side time per
 // stage and rows/s, and the API calls the org logged. Usage: npm run bench:import [-- --rows 100000]
 import { spawn } from 'node:child_process';
-import { readFile, mkdtemp, rm } from 'node:fs/promises';
+import { readFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
@@ -149,6 +149,10 @@ async function main(): Promise<void> {
     console.log(
       `bench:import — ${ROWS.toLocaleString('en')} training records, ${PARTICIPANTS} participants, ${COURSES} courses`
     );
+    // The CLI's own footprint: the same plugin on a one-row file.
+    const tinyFile = join(work, 'one-course.csv');
+    await writeFile(tinyFile, 'Course_Code__c,Name\nBENCH-1,Bench course\n');
+    const baseline = await measure(env, ['glocal', 'course', 'import', '-f', tinyFile, '-o', 'local', '--json']);
     const glocal = await measure(env, [
       'glocal',
       'training',
@@ -180,6 +184,15 @@ async function main(): Promise<void> {
 
     const rate = (ms: number): string => `${Math.round(ROWS / (ms / 1000)).toLocaleString('en')} rows/s`;
     console.table({
+      'sf glocal course import (1 row, CLI baseline)': {
+        exit: baseline.exitCode,
+        'peak RSS MB': Math.round(baseline.peakRssMb),
+        'wall s': (baseline.wallMs / 1000).toFixed(1),
+        'client s (check+resolve+load)': '',
+        'client rows/s': '',
+        'API calls': baseline.apiCalls,
+        'of which queries': baseline.queries,
+      },
       'sf glocal training import': {
         exit: glocal.exitCode,
         'peak RSS MB': Math.round(glocal.peakRssMb),
