@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { readTextFileWithinLimit } from './safeXml.js';
-import { l10nError } from './l10nErrors.js';
+import { l10nDetail, l10nError } from './l10nErrors.js';
 
 export const INTENTIONALLY_IDENTICAL_FILE = join('config', 'l10n-intentionally-identical.json');
 
@@ -20,12 +20,12 @@ export async function readIntentionallyIdentical(projectDir: string): Promise<In
     throw l10nError('InvalidConfig', [file, (error as Error).message]);
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw l10nError('InvalidConfig', [file, 'expected an object {"<language>": ["<key>", …]}']);
+    throw l10nError('InvalidConfig', [file, l10nDetail('configNotAnObject')]);
   }
   const keys = new Map<string, Set<string>>();
   for (const [language, list] of Object.entries(parsed)) {
     if (!Array.isArray(list) || list.some((key) => typeof key !== 'string')) {
-      throw l10nError('InvalidConfig', [file, `"${language}" must be a list of translation keys`]);
+      throw l10nError('InvalidConfig', [file, l10nDetail('configNotAList', [language])]);
     }
     keys.set(language, new Set(list as string[]));
   }

@@ -22,6 +22,22 @@ export type L10nErrorName =
   | 'SourceLanguageImport'
   | 'RetrieveFailed';
 
+/** The parts of an error's text that say what exactly is wrong, worded in the same messages file. */
+export type L10nDetail =
+  | 'configNotAnObject'
+  | 'configNotAList'
+  | 'csvNoKey'
+  | 'csvNoTranslation'
+  | 'csvRow'
+  | 'stfUnknownSection'
+  | 'stfBadLine'
+  | 'stfLine'
+  | 'moreThan';
+
+export function l10nDetail(key: L10nDetail, tokens: string[] = []): string {
+  return messages.getMessage(`detail.${key}`, tokens);
+}
+
 export function l10nError(name: L10nErrorName, tokens: string[] = []): SfError {
   const actionsKey = `${name}.actions`;
   const actions = messages.messages.has(actionsKey) ? messages.getMessages(actionsKey, tokens) : undefined;

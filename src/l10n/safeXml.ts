@@ -9,7 +9,7 @@
 // every language, and validating plus parsing with fast-xml-parser cost ~10× a plain read of the
 // files; this reader keeps `coverage` within the 3× budget of the benchmark (npm run bench:l10n).
 import { closeSync, openSync, readSync } from 'node:fs';
-import { l10nError } from './l10nErrors.js';
+import { l10nDetail, l10nError } from './l10nErrors.js';
 
 /** 20 MB: five times the Workbench's own 5 MB export part, far above any real metadata file. */
 export const MAX_XML_FILE_BYTES = 20 * 1024 * 1024;
@@ -81,7 +81,8 @@ export function readTextFileWithinLimitSync(path: string, maxBytes = MAX_XML_FIL
       // A short read of a regular file is its end: saves the second, empty read per file.
       if (read < wanted) break;
     }
-    if (length > maxBytes) throw l10nError('FileTooLarge', [path, `more than ${maxBytes}`, String(maxBytes)]);
+    if (length > maxBytes)
+      throw l10nError('FileTooLarge', [path, l10nDetail('moreThan', [String(maxBytes)]), String(maxBytes)]);
     return readBuffer.toString('utf8', 0, length);
   } finally {
     closeSync(fd);

@@ -3,7 +3,7 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { fromAnyLanguageCode } from '../languageCodes.js';
-import { l10nError } from '../l10nErrors.js';
+import { l10nDetail, l10nError } from '../l10nErrors.js';
 import type { TranslationDocument, TranslationUnit } from './translationDocument.js';
 
 const COLUMNS = ['language', 'key', 'source', 'translation', 'max_length', 'out_of_date'];
@@ -31,10 +31,10 @@ export function readCsv(text: string, fileName: string): TranslationDocument[] {
   const documents = new Map<string, TranslationDocument>();
   records.forEach((record, index) => {
     const row = String(index + 2);
-    if (!record.key) throw l10nError('MalformedCsv', [fileName, row, 'the "key" column is empty or missing']);
-    if (!('translation' in record)) throw l10nError('MalformedCsv', [fileName, row, 'no "translation" column']);
+    if (!record.key) throw l10nError('MalformedCsv', [fileName, row, l10nDetail('csvNoKey')]);
+    if (!('translation' in record)) throw l10nError('MalformedCsv', [fileName, row, l10nDetail('csvNoTranslation')]);
     const language = fromAnyLanguageCode(record.language ?? '');
-    if (!language) throw l10nError('InvalidLanguage', [`${fileName} row ${row}`, record.language ?? '']);
+    if (!language) throw l10nError('InvalidLanguage', [l10nDetail('csvRow', [fileName, row]), record.language ?? '']);
     let document = documents.get(language);
     if (!document) {
       document = { language, sourceLanguage: 'en_US', kind: 'bilingual', units: [] };

@@ -4,7 +4,7 @@
 // (a TRANSLATED section KEY, LABEL, TRANSLATION, OUT OF DATE "*"/"-", then an OUTDATED AND
 // UNTRANSLATED section like the Untranslated kind).
 import { fromAnyLanguageCode, languageName } from '../languageCodes.js';
-import { l10nError } from '../l10nErrors.js';
+import { l10nDetail, l10nError } from '../l10nErrors.js';
 import type { DocumentKind, TranslationDocument, TranslationUnit } from './translationDocument.js';
 
 const TYPE_LINE: Record<DocumentKind, string> = {
@@ -60,14 +60,15 @@ export function readStf(text: string, fileName: string): TranslationDocument[] {
     if (line.startsWith('---')) {
       if (/OUTDATED|UNTRANSLATED/i.test(line)) section = 'untranslated';
       else if (/TRANSLATED/i.test(line)) section = 'translated';
-      else throw l10nError('MalformedStf', [fileName, lineNumber, `unknown section "${line}"`]);
+      else throw l10nError('MalformedStf', [fileName, lineNumber, l10nDetail('stfUnknownSection', [line])]);
       return;
     }
     const header = /^(Language code|Type|Translation type):\s*(.*)$/.exec(line);
     if (header && !line.includes('\t')) {
       if (header[1] === 'Language code') {
         language = fromAnyLanguageCode(header[2]);
-        if (!language) throw l10nError('InvalidLanguage', [`${fileName} line ${lineNumber}`, header[2].trim()]);
+        if (!language)
+          throw l10nError('InvalidLanguage', [l10nDetail('stfLine', [fileName, lineNumber]), header[2].trim()]);
       } else if (header[1] === 'Type') {
         const value = header[2].trim().toLowerCase();
         kind = value === 'bilingual' ? 'bilingual' : value === 'source' ? 'source' : 'untranslated';
@@ -76,11 +77,7 @@ export function readStf(text: string, fileName: string): TranslationDocument[] {
     }
     const cells = line.split('\t');
     if (cells.length < 2 || cells[0].trim() === '') {
-      throw l10nError('MalformedStf', [
-        fileName,
-        lineNumber,
-        'expected KEY<tab>LABEL[<tab>TRANSLATION<tab>OUT OF DATE]',
-      ]);
+      throw l10nError('MalformedStf', [fileName, lineNumber, l10nDetail('stfBadLine')]);
     }
     const [key, label, translation, outOfDate] = cells.map(unescapeStf);
     const unit: TranslationUnit = { key: key.trim(), source: label };
