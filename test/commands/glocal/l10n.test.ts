@@ -29,6 +29,9 @@ describe('sf glocal l10n', () => {
   afterEach(() => {
     project.cleanup();
     rmSync(out, { recursive: true, force: true });
+    // A command that fails sets process.exitCode, as it should for the CLI; the tests expect those
+    // failures, so they must not turn a green jest run (in-band, one file) into exit code 1.
+    process.exitCode = undefined;
   });
 
   const sourceDir = (): string => join(project.dir, 'force-app');
