@@ -1,23 +1,11 @@
 // The Glocal app shell: tabs, the Lightning app, record pages, the home page and the page layouts
 // must point at things that exist, or the deploy fails (or, worse, a manager lands on an empty page).
 // Each check returns its problems; the "reports …" cases feed it a broken copy to prove it can fail.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it, expect } from '@jest/globals';
-import { XMLParser } from 'fast-xml-parser';
+import { list, metadataReader, packDir, TOP_OBJECTS, type XmlRecord } from './packXml.js';
 
-const packDir = join(process.cwd(), 'force-app/main/default');
-
-const TOP_OBJECTS = [
-  'Market__c',
-  'Training_Course__c',
-  'Training_Record__c',
-  'CQ_Assessment__c',
-  'Partner_Review__c',
-  'Partner_Feedback__c',
-  'Service_Unit__c',
-  'Internal_Feedback__c',
-];
 /** The objects whose layouts and page assignments this part of the pack owns. */
 const FEEDBACK_OBJECTS = ['Partner_Review__c', 'Partner_Feedback__c', 'Service_Unit__c', 'Internal_Feedback__c'];
 const LANGUAGES = ['da', 'zh_CN', 'de', 'fr', 'es', 'ja', 'pt_BR', 'ar'];
@@ -38,21 +26,8 @@ const REPEATED_TAGS = new Set([
   'customTabs',
   'customApplications',
 ]);
-const parser = new XMLParser({
-  ignoreAttributes: true,
-  parseTagValue: false,
-  isArray: (tagName) => REPEATED_TAGS.has(tagName),
-});
-
-type XmlRecord = Record<string, unknown>;
-const list = (value: unknown): XmlRecord[] => (Array.isArray(value) ? (value as XmlRecord[]) : []);
+const readXml = metadataReader(REPEATED_TAGS);
 const texts = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
-
-function readXml(path: string, rootTag: string): XmlRecord {
-  const root = (parser.parse(readFileSync(path, 'utf8')) as XmlRecord)[rootTag];
-  if (typeof root !== 'object' || root === null) throw new Error(`${path}: no <${rootTag}> root element`);
-  return root as XmlRecord;
-}
 
 const flexipagePath = (name: string): string => join(packDir, 'flexipages', `${name}.flexipage-meta.xml`);
 const recordPageName = (object: string): string => `${object.replace(/__c$/, '')}_Record_Page`;

@@ -1,23 +1,11 @@
 // Security invariants of the pack's permission sets, read from the source metadata itself.
 // Each check is a function returning its violations, run once on the real pack (expect none) and
 // once on a deliberately broken copy (expect the break to be named), so a check cannot pass vacuously.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it, expect } from '@jest/globals';
-import { XMLParser } from 'fast-xml-parser';
+import { list, metadataReader, packDir, TOP_OBJECTS } from './packXml.js';
 
-const packDir = join(process.cwd(), 'force-app/main/default');
-
-const TOP_OBJECTS = [
-  'Market__c',
-  'Training_Course__c',
-  'Training_Record__c',
-  'CQ_Assessment__c',
-  'Partner_Review__c',
-  'Partner_Feedback__c',
-  'Service_Unit__c',
-  'Internal_Feedback__c',
-];
 const INTERNAL_OBJECTS = [
   'Market__c',
   'Training_Course__c',
@@ -44,20 +32,7 @@ const REPEATED_TAGS = new Set([
   'customMetadataTypeAccesses',
   'userPermissions',
 ]);
-const parser = new XMLParser({
-  ignoreAttributes: true,
-  parseTagValue: false,
-  isArray: (tagName) => REPEATED_TAGS.has(tagName),
-});
-
-type XmlRecord = Record<string, unknown>;
-
-function readXml(path: string, rootTag: string): XmlRecord {
-  const parsed = parser.parse(readFileSync(path, 'utf8')) as XmlRecord;
-  const root = parsed[rootTag];
-  if (typeof root !== 'object' || root === null) throw new Error(`${path}: no <${rootTag}> root element`);
-  return root as XmlRecord;
-}
+const readXml = metadataReader(REPEATED_TAGS);
 
 interface PackField {
   object: string;
@@ -115,7 +90,6 @@ interface PermissionSet {
   customPermissions: Array<{ name: string; enabled: boolean }>;
 }
 
-const list = (value: unknown): XmlRecord[] => (Array.isArray(value) ? (value as XmlRecord[]) : []);
 const flag = (value: unknown): boolean => value === 'true';
 
 function readPermissionSet(name: string): PermissionSet {
