@@ -5,6 +5,10 @@ import { packageRoot, readPackInfo, type PackInfo } from '../../pack/bundledPack
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('sf-plugin-glocal', 'glocal.info');
 
+/**
+ * `--json` result: the bundled pack's name, version and API version, its objects with their custom
+ * field counts, permission sets and languages.
+ */
 export type InfoResult = PackInfo;
 
 export default class Info extends SfCommand<InfoResult> {
