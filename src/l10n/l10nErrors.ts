@@ -32,7 +32,16 @@ export type L10nDetail =
   | 'stfUnknownSection'
   | 'stfBadLine'
   | 'stfLine'
-  | 'moreThan';
+  | 'moreThan'
+  | 'xmlUndefinedEntity'
+  | 'xmlTextOutsideRoot'
+  | 'xmlUnexpectedClose'
+  | 'xmlSecondRoot'
+  | 'xmlUnexpectedMarkup'
+  | 'xmlCdataOutsideRoot'
+  | 'xmlDeclarationFirst'
+  | 'xmlNotClosed'
+  | 'xmlNoRoot';
 
 export function l10nDetail(key: L10nDetail, tokens: string[] = []): string {
   return messages.getMessage(`detail.${key}`, tokens);

@@ -9,7 +9,7 @@
 // every language, and validating plus parsing with fast-xml-parser cost ~10× a plain read of the
 // files; this reader keeps `coverage` within the 3× budget of the benchmark (npm run bench:l10n).
 import { closeSync, openSync, readSync } from 'node:fs';
-import { l10nDetail, l10nError } from './l10nErrors.js';
+import { l10nDetail, l10nError, type L10nDetail } from './l10nErrors.js';
 
 /** 20 MB: five times the Workbench's own 5 MB export part, far above any real metadata file. */
 export const MAX_XML_FILE_BYTES = 20 * 1024 * 1024;
@@ -120,8 +120,8 @@ function lineAt(text: string, position: number): string {
  */
 export function parseXmlDocument(text: string, fileName: string, keepLayout = true): XmlDocument {
   assertSafeXml(text, fileName);
-  const fail = (position: number, problem: string): never => {
-    throw l10nError('MalformedXml', [fileName, lineAt(text, position), problem]);
+  const fail = (position: number, problem: L10nDetail, tokens: string[] = []): never => {
+    throw l10nError('MalformedXml', [fileName, lineAt(text, position), l10nDetail(problem, tokens)]);
   };
   const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let declaration: string | undefined;
@@ -136,10 +136,10 @@ export function parseXmlDocument(text: string, fileName: string, keepLayout = tr
       const raw = text.slice(position, end);
       const parent = stack[stack.length - 1];
       if (parent) {
-        if (raw.includes('&') && UNDEFINED_ENTITY.test(raw)) fail(position, 'undefined entity or bare "&"');
+        if (raw.includes('&') && UNDEFINED_ENTITY.test(raw)) fail(position, 'xmlUndefinedEntity');
         parent.children.push({ kind: 'text', raw });
       } else if (NON_BLANK.test(raw)) {
-        fail(position, 'text outside the root element');
+        fail(position, 'xmlTextOutsideRoot');
       }
     }
     if (lt < 0) break;
@@ -154,7 +154,7 @@ export function parseXmlDocument(text: string, fileName: string, keepLayout = tr
       if (PLAIN_NAME.test(name)) {
         position = gt + 1;
         if (closing) {
-          if (!parentOfTag || parentOfTag.name !== name) fail(lt, `unexpected </${name}>`);
+          if (!parentOfTag || parentOfTag.name !== name) fail(lt, 'xmlUnexpectedClose', [name]);
           if (keepLayout) (parentOfTag as XmlElement).rawClose = text.slice(lt, position);
           stack.pop();
           continue;
@@ -162,7 +162,7 @@ export function parseXmlDocument(text: string, fileName: string, keepLayout = tr
         const element: XmlElement = { kind: 'element', name, attributes: [], children: [] };
         if (keepLayout) element.rawOpen = text.slice(lt, position);
         if (parentOfTag) parentOfTag.children.push(element);
-        else if (root) fail(lt, 'a second root element');
+        else if (root) fail(lt, 'xmlSecondRoot');
         else root = element;
         if (!selfClosing) stack.push(element);
         continue;
@@ -170,14 +170,14 @@ export function parseXmlDocument(text: string, fileName: string, keepLayout = tr
     }
     TOKEN.lastIndex = lt;
     const match = TOKEN.exec(text);
-    if (!match) fail(lt, `unexpected markup "${text.slice(lt, lt + 12)}"`);
+    if (!match) fail(lt, 'xmlUnexpectedMarkup', [text.slice(lt, lt + 12)]);
     const token = match as RegExpExecArray;
     position = TOKEN.lastIndex;
     const parent = stack[stack.length - 1];
     if (token[2] !== undefined) {
       const name = token[2];
       if (token[1]) {
-        if (!parent || parent.name !== name) fail(lt, `unexpected </${name}>`);
+        if (!parent || parent.name !== name) fail(lt, 'xmlUnexpectedClose', [name]);
         if (keepLayout) (parent as XmlElement).rawClose = token[0];
         stack.pop();
         continue;
@@ -189,21 +189,21 @@ export function parseXmlDocument(text: string, fileName: string, keepLayout = tr
       const element: XmlElement = { kind: 'element', name, attributes, children: [] };
       if (keepLayout) element.rawOpen = token[0];
       if (parent) parent.children.push(element);
-      else if (root) fail(lt, 'a second root element');
+      else if (root) fail(lt, 'xmlSecondRoot');
       else root = element;
       if (!token[4]) stack.push(element);
     } else if (token[5] !== undefined) {
       if (parent && keepLayout) parent.children.push({ kind: 'comment', raw: token[5] });
     } else if (token[6] !== undefined) {
-      if (!parent) fail(lt, 'CDATA outside the root element');
+      if (!parent) fail(lt, 'xmlCdataOutsideRoot');
       parent?.children.push({ kind: 'cdata', raw: token[6] });
     } else {
-      if (lt !== start) fail(lt, 'the XML declaration must come first');
+      if (lt !== start) fail(lt, 'xmlDeclarationFirst');
       declaration = token[0];
     }
   }
-  if (stack.length > 0) fail(text.length, `<${stack[stack.length - 1].name}> is not closed`);
-  if (!root) return fail(text.length, 'no root element');
+  if (stack.length > 0) fail(text.length, 'xmlNotClosed', [stack[stack.length - 1].name]);
+  if (!root) return fail(text.length, 'xmlNoRoot');
   return { declaration, root };
 }
 
