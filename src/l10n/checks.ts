@@ -1,11 +1,15 @@
 // Quality checks on translations: each finds one kind of defect a translator or a tool introduces.
 import { relative } from 'node:path';
+import { Messages } from '@salesforce/core';
 import { isSalesforceLanguage } from './languageCodes.js';
 import { readLanguageTranslations } from './translationReader.js';
 import { translationFilesOf } from './sourceProject.js';
 import { targetLanguages, type TranslationProject } from './translationProject.js';
 import type { IntentionallyIdentical } from './intentionallyIdentical.js';
 import type { FoundTranslation, TranslatableItem } from './translatableItem.js';
+
+Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
+const messages = Messages.loadMessages('sf-plugin-glocal', 'glocal.l10n.findings');
 
 export type CheckName =
   'placeholder-mismatch' | 'too-long' | 'equals-source' | 'whitespace' | 'orphaned' | 'invalid-language';
@@ -52,6 +56,10 @@ function sameList(a: string[], b: string[]): boolean {
   return a.length === b.length && a.every((value, index) => value === b[index]);
 }
 
+/** What a finding says, worded in messages/glocal.l10n.findings.md under its check's name. */
+const findingText = (check: CheckName, tokens: Array<string | number> = []): string =>
+  messages.getMessage(check, tokens);
+
 const edgeWhitespace = (text: string): string => `${/^\s*/.exec(text)?.[0] ?? ''}|${/\s*$/.exec(text)?.[0] ?? ''}`;
 
 /** Checks one translation against its catalog item; pure, so each check is testable on its own. */
@@ -68,21 +76,21 @@ export function checkTranslation(
   if (!sameList(expected, actual)) {
     problems.push({
       check: 'placeholder-mismatch',
-      message: `placeholders/tags differ: source has [${expected.join(' ')}], translation has [${actual.join(' ')}]`,
+      message: findingText('placeholder-mismatch', [expected.join(' '), actual.join(' ')]),
     });
   }
   const length = [...text].length;
   if (length > item.maxLength) {
-    problems.push({ check: 'too-long', message: `${length} characters, the limit is ${item.maxLength}` });
+    problems.push({ check: 'too-long', message: findingText('too-long', [length, item.maxLength]) });
   }
   if (text === item.source && /\p{L}/u.test(text) && !intentional(language, item.key)) {
     problems.push({
       check: 'equals-source',
-      message: `equals the source text "${text}" (list it in config/l10n-intentionally-identical.json if meant)`,
+      message: findingText('equals-source', [text]),
     });
   }
   if (edgeWhitespace(text) !== edgeWhitespace(item.source)) {
-    problems.push({ check: 'whitespace', message: 'leading or trailing whitespace differs from the source' });
+    problems.push({ check: 'whitespace', message: findingText('whitespace') });
   }
   return problems;
 }
@@ -104,7 +112,7 @@ export async function checkTranslations(
           severity: SEVERITY['invalid-language'],
           language,
           file: rel(file.path),
-          message: `"${language}" is not a Salesforce language code`,
+          message: findingText('invalid-language', [language]),
         });
       }
     }
@@ -118,7 +126,7 @@ export async function checkTranslations(
           language,
           key: translation.key,
           file: rel(translation.file),
-          message: 'translates something the source metadata no longer has',
+          message: findingText('orphaned'),
         });
         continue;
       }
