@@ -166,7 +166,9 @@ async function main(): Promise<void> {
     ]);
     const result = (JSON.parse(glocal.stdout) as { result: Record<string, unknown> }).result;
     const timings = result.timings as Record<string, number>;
-    const clientMs = (timings.check ?? 0) + (timings.resolve ?? 0) + (timings.load ?? 0);
+    // Client-side processing: both passes and the reference queries, without the time the org
+    // takes to accept the uploads (timings.transfer) or to process the jobs (timings.process).
+    const clientMs = (timings.check ?? 0) + (timings.resolve ?? 0) + (timings.load ?? 0) - (timings.transfer ?? 0);
     const sfRun = await measure(env, [
       'data',
       'import',
@@ -188,7 +190,7 @@ async function main(): Promise<void> {
         exit: baseline.exitCode,
         'peak RSS MB': Math.round(baseline.peakRssMb),
         'wall s': (baseline.wallMs / 1000).toFixed(1),
-        'client s (check+resolve+load)': '',
+        'client s (excl. upload)': '',
         'client rows/s': '',
         'API calls': baseline.apiCalls,
         'of which queries': baseline.queries,
@@ -197,7 +199,7 @@ async function main(): Promise<void> {
         exit: glocal.exitCode,
         'peak RSS MB': Math.round(glocal.peakRssMb),
         'wall s': (glocal.wallMs / 1000).toFixed(1),
-        'client s (check+resolve+load)': (clientMs / 1000).toFixed(1),
+        'client s (excl. upload)': (clientMs / 1000).toFixed(1),
         'client rows/s': rate(clientMs),
         'API calls': glocal.apiCalls,
         'of which queries': glocal.queries,
@@ -206,7 +208,7 @@ async function main(): Promise<void> {
         exit: sfRun.exitCode,
         'peak RSS MB': Math.round(sfRun.peakRssMb),
         'wall s': (sfRun.wallMs / 1000).toFixed(1),
-        'client s (check+resolve+load)': '',
+        'client s (excl. upload)': '',
         'client rows/s': '',
         'API calls': sfRun.apiCalls,
         'of which queries': sfRun.queries,

@@ -49,6 +49,7 @@ export class BulkLoader {
   private lastRow = 0;
   private buffer = '';
   private sent = 0;
+  private transfer = 0;
   private readonly headerLine: string;
   private readonly maxJobBytes: number;
   private readonly policy: RetryPolicy;
@@ -65,6 +66,11 @@ export class BulkLoader {
 
   public get rowsSent(): number {
     return this.sent;
+  }
+
+  /** Milliseconds spent creating, uploading and closing jobs (waiting on the org, not processing rows). */
+  public get transferMs(): number {
+    return Math.round(this.transfer);
   }
 
   public async add(row: PreparedRow): Promise<void> {
@@ -115,6 +121,7 @@ export class BulkLoader {
       rows: this.chunkRows,
       closed: false,
     };
+    const started = performance.now();
     for (let attempt = 0; ; attempt++) {
       const info = await this.org.createIngestJob({
         object: this.options.object,
@@ -137,6 +144,7 @@ export class BulkLoader {
       }
     }
     await this.org.closeIngestJob(job.id);
+    this.transfer += performance.now() - started;
     job.closed = true;
     this.sent += job.rows;
     await this.options.onJobsChanged?.(this.jobs);

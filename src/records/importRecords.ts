@@ -33,6 +33,9 @@ import { keyHash, RowPreparer, type PreparedRow } from './rowPreparer.js';
 
 export type ImportStage = 'check' | 'resolve' | 'load' | 'process' | 'report';
 
+/** Stage times in ms; `transfer` is the part of `load` spent sending Bulk jobs to the org. */
+export type ImportTimings = Partial<Record<ImportStage | 'transfer', number>>;
+
 /** How the pipeline tells a UI what it is doing; every method is optional to implement. */
 export type ImportProgress = {
   stage?(stage: ImportStage): void;
@@ -84,7 +87,7 @@ export type ImportResult = ImportCounts & {
   /** A problem that stopped reading the file early (the rows before it were loaded). */
   readError?: RowError;
   /** Milliseconds per stage: check (pass 1), resolve, load (pass 2 and sending), process (waiting for Bulk jobs), report. */
-  timings: Partial<Record<ImportStage, number>>;
+  timings: ImportTimings;
 };
 
 const SHOWN_ERRORS = 20;
@@ -229,7 +232,13 @@ async function scan(context: ImportContext): Promise<ScanResult> {
   return { read, valid, keys, duplicates };
 }
 
-type LoadPassResult = { counts: ImportCounts; errors: RowError[]; readError?: RowError; jobs: BulkJob[] };
+type LoadPassResult = {
+  counts: ImportCounts;
+  errors: RowError[];
+  readError?: RowError;
+  jobs: BulkJob[];
+  transferMs: number;
+};
 
 /** Pass 2: finish checking (duplicates, references), send the good rows, report the others. */
 async function loadPass(
@@ -333,16 +342,18 @@ async function loadPass(
     await reject(readError.row, [], readErrorRow.reason);
   }
   let jobs: BulkJob[] = [];
+  let transferMs = 0;
   if (collectionLoader) {
     const loaded = await collectionLoader.finish();
     Object.assign(counts, { sent: loaded.sent, succeeded: loaded.succeeded, failed: loaded.failed });
   } else if (bulkLoader) {
     jobs = [...closedJobs, ...(await bulkLoader.finish())];
+    transferMs = bulkLoader.transferMs;
     counts.sent = jobs.reduce((sum, job) => sum + (job.closed ? job.rows : 0), 0);
     await rm(workDir!, { recursive: true, force: true });
   }
   options.progress?.update?.({ ...counts });
-  return { counts, errors: shown, readError: readErrorRow, jobs };
+  return { counts, errors: shown, readError: readErrorRow, jobs, transferMs };
 }
 
 function baseState(context: ImportContext): Omit<ImportState, 'phase' | 'jobs' | 'counts' | 'updatedAt'> {
@@ -471,7 +482,7 @@ function result(
   context: ImportContext,
   counts: ImportCounts,
   fields: Pick<ImportResult, 'status' | 'mode' | 'errors' | 'jobIds' | 'readError'> & {
-    timings?: Partial<Record<ImportStage, number>>;
+    timings?: ImportTimings;
   },
   report: ErrorReport
 ): ImportResult {
@@ -498,7 +509,7 @@ export async function importRecords(org: OrgClient, options: ImportOptions): Pro
 }
 
 /** Wraps the progress callbacks to time each stage. */
-function timed(progress: ImportProgress | undefined, timings: Partial<Record<ImportStage, number>>): ImportProgress {
+function timed(progress: ImportProgress | undefined, timings: ImportTimings): ImportProgress {
   let current: ImportStage | undefined;
   let started = performance.now();
   const close = (): void => {
@@ -521,7 +532,7 @@ function timed(progress: ImportProgress | undefined, timings: Partial<Record<Imp
 }
 
 async function runImport(context: ImportContext, resumeFrom?: ImportState): Promise<ImportResult> {
-  const timings: Partial<Record<ImportStage, number>> = {};
+  const timings: ImportTimings = {};
   const progress = timed(context.options.progress, timings);
   context = { ...context, options: { ...context.options, progress } };
   const { options } = context;
@@ -540,6 +551,7 @@ async function runImport(context: ImportContext, resumeFrom?: ImportState): Prom
   const report = new ErrorReport(context.errorsFile, context.map.header, context.layout.delimiter);
   try {
     const loaded = await loadPass(context, scanned, resolver, bulk, report, resumeFrom);
+    if (bulk) timings.transfer = loaded.transferMs;
     if (!bulk) {
       progress?.finish?.(loaded.counts.invalid + loaded.counts.failed === 0 && !loaded.readError);
       return result(
