@@ -7,6 +7,7 @@ export default {
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'test/tsconfig.json' }] },
+  setupFilesAfterEnv: ['<rootDir>/test/setup/resetExitCode.ts'],
   testTimeout: 60000,
   reporters: ['default', ['<rootDir>/scripts/jest-summary-reporter.cjs', { suite: 'plugin' }]],
 };
