@@ -35,6 +35,8 @@ export class ImportStages implements ImportProgress {
       title: options.title,
       stages: ORDER.map((stage) => this.labels[stage]),
       jsonEnabled: options.jsonEnabled,
+      // As in installStages: the default millisecond timer re-renders so often that it slows the import.
+      timerUnit: 's',
       stageSpecificBlock: [
         {
           stage: this.labels.check,
