@@ -11,11 +11,21 @@ import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { SfError, type Connection } from '@salesforce/core';
+import { Messages, SfError, type Connection } from '@salesforce/core';
 import { packageRoot } from '../pack/bundledPack.js';
 import { importFile, LOAD_ORDER } from '../records/api.js';
 import { soqlString } from './installOrg.js';
 import type { SampleDataSummary } from './install.js';
+
+Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
+const messages = Messages.loadMessages('sf-plugin-glocal', 'glocal.install');
+
+const sampleDataRejected = (object: string, reasons: string[]): SfError =>
+  new SfError(
+    messages.getMessage('error.sampleDataRejected', [object, reasons.join('\n')]),
+    'GlocalSampleData',
+    messages.getMessages('error.sampleDataRejected.actions')
+  );
 
 type CsvRow = Record<string, string>;
 
@@ -53,7 +63,7 @@ async function insertMissing(
             .join('; ')}`,
         ]
   );
-  if (problems.length > 0) throw new SfError(`Sample data was rejected:\n${problems.join('\n')}`, 'GlocalSampleData');
+  if (problems.length > 0) throw sampleDataRejected(object, problems);
   return rows.length;
 }
 
@@ -79,8 +89,10 @@ export async function loadSampleData(
       await copyFile(join(dir, `${object}.csv`), file);
       const result = await importFile(connection, object, file, { bulk: false });
       if (result.invalid > 0 || result.failed > 0 || result.status !== 'complete') {
-        const reasons = result.errors.map((error) => `row ${error.row}: ${error.reason}`).join('\n');
-        throw new SfError(`Sample data for ${object} was rejected:\n${reasons}`, 'GlocalSampleData');
+        throw sampleDataRejected(
+          object,
+          result.errors.map((error) => `row ${error.row}: ${error.reason}`)
+        );
       }
       log(`${object}: ${result.succeeded}`);
       objects.push({ object, records: result.succeeded });
