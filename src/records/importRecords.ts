@@ -32,7 +32,7 @@ import {
   type ImportState,
 } from './importState.js';
 import { KeyHashTable } from './keyHashTable.js';
-import { collectGarbage, GarbageBudget } from '../org/memory.js';
+import { GarbageBudget } from '../org/memory.js';
 import { objectSpec, type GlocalObjectSpec } from './objectSpecs.js';
 import { bundledPackLabels, type PackLabels } from './packLabels.js';
 import { ReferenceKeys, resolveReferences, type ReferenceResolver } from './references.js';
@@ -555,10 +555,7 @@ async function runImport(context: ImportContext, resumeFrom?: ImportState): Prom
     ]);
   }
   progress?.stage?.('resolve');
-  collectGarbage();
   const resolver = await resolveReferences(context.org, scanned.keys);
-  scanned.keys.clear();
-  collectGarbage();
   const bulk = options.bulk ?? scanned.valid > (options.bulkThreshold ?? DEFAULT_BULK_THRESHOLD);
   progress?.stage?.('load');
   await removeStaleErrorsFile(context.errorsFile);
