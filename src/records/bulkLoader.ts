@@ -73,18 +73,15 @@ export class BulkLoader {
     return Math.round(this.transfer);
   }
 
-  /** Adds one row; returns a promise only when the row made a chunk go out or the buffer drain. */
-  public add(row: PreparedRow): Promise<void> | undefined {
+  public async add(row: PreparedRow): Promise<void> {
     const line = csvLine(row.values);
-    if (this.stream && this.chunkBytes + line.length > this.maxJobBytes) {
-      return this.submitChunk().then(() => this.add(row));
-    }
+    if (this.stream && this.chunkBytes + line.length > this.maxJobBytes) await this.submitChunk();
     if (!this.stream) this.openChunk(row.row);
     this.buffer += line;
     this.chunkBytes += line.length;
     this.chunkRows++;
     this.lastRow = row.row;
-    return this.buffer.length >= 256 * 1024 ? this.drainBuffer() : undefined;
+    if (this.buffer.length >= 256 * 1024) await this.drainBuffer();
   }
 
   /** Submits what is left; returns every job of this load. */
