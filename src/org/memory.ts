@@ -22,6 +22,14 @@ function collector(): (() => void) | null {
   return collect;
 }
 
+/**
+ * Collects garbage now: between stages, when what the last one built (the duplicate-key table,
+ * the values gathered for reference queries) has just become garbage, before the next one grows.
+ */
+export function collectGarbage(): void {
+  collector()?.();
+}
+
 /** Counts streamed bytes (or rows) and collects garbage each time `every` more have passed. */
 export class GarbageBudget {
   private since = 0;

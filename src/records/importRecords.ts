@@ -25,7 +25,7 @@ import {
   type ImportState,
 } from './importState.js';
 import { KeyHashTable } from './keyHashTable.js';
-import { GarbageBudget } from '../org/memory.js';
+import { collectGarbage, GarbageBudget } from '../org/memory.js';
 import { objectSpec, type GlocalObjectSpec } from './objectSpecs.js';
 import { bundledPackLabels, type PackLabels } from './packLabels.js';
 import { ReferenceKeys, resolveReferences, type ReferenceResolver } from './references.js';
@@ -544,7 +544,10 @@ async function runImport(context: ImportContext, resumeFrom?: ImportState): Prom
     ]);
   }
   progress?.stage?.('resolve');
+  collectGarbage();
   const resolver = await resolveReferences(context.org, scanned.keys);
+  scanned.keys.clear();
+  collectGarbage();
   const bulk = options.bulk ?? scanned.valid > (options.bulkThreshold ?? DEFAULT_BULK_THRESHOLD);
   progress?.stage?.('load');
   await removeStaleErrorsFile(context.errorsFile);

@@ -84,6 +84,13 @@ export class ReferenceKeys {
   public targets(): Array<{ target: ReferenceTarget; values: Set<string> }> {
     return [...this.byTarget.values()];
   }
+
+  /** Forgets every value once the queries are done, so the load pass does not carry them. */
+  public clear(): void {
+    this.byTarget.clear();
+    this.setsByReference.clear();
+    this.seen.clear();
+  }
 }
 
 async function compareFields(org: OrgClient, target: ReferenceTarget): Promise<string[]> {
