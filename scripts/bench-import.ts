@@ -39,10 +39,15 @@ async function peakRss(pid: number): Promise<number> {
 }
 
 /** Runs the CLI, sampling the high-water mark of its resident memory until it exits. */
-async function measure(env: E2eEnv, args: string[], extraEnv: Record<string, string> = {}): Promise<Run> {
+async function measure(
+  env: E2eEnv,
+  args: string[],
+  extraEnv: Record<string, string> = {},
+  command: string[] = [join(REPO_ROOT, 'node_modules', '.bin', 'sf')]
+): Promise<Run> {
   env.org.resetRequestLog();
   const started = performance.now();
-  const child = spawn(join(REPO_ROOT, 'node_modules', '.bin', 'sf'), args, {
+  const child = spawn(command[0], [...command.slice(1), ...args], {
     cwd: REPO_ROOT,
     env: sfEnv(env.home, extraEnv),
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -168,7 +173,19 @@ async function main(): Promise<void> {
     const timings = result.timings as Record<string, number>;
     // Client-side processing: both passes and the reference queries, without the time the org
     // takes to accept the uploads (timings.transfer) or to process the jobs (timings.process).
-    const clientMs = (timings.check ?? 0) + (timings.resolve ?? 0) + (timings.load ?? 0) - (timings.transfer ?? 0);
+    const clientTime = (stages: Record<string, number>): number =>
+      (stages.check ?? 0) + (stages.resolve ?? 0) + (stages.load ?? 0) - (stages.transfer ?? 0);
+    const clientMs = clientTime(timings);
+    // The same import through the plugin's own bin/run.js (same command code, without the sf CLI
+    // loading its other plugins): the plugin's footprint alone. Its rows are upserts of the same keys.
+    const alone = await measure(
+      env,
+      ['glocal', 'training', 'import', '-f', glocalFile, '--bulk', '-o', 'local', '--json'],
+      {},
+      [process.execPath, join(REPO_ROOT, 'bin', 'run.js')]
+    );
+    const aloneResult = (JSON.parse(alone.stdout) as { result: Record<string, unknown> }).result;
+    const aloneMs = clientTime(aloneResult.timings as Record<string, number>);
     const sfRun = await measure(env, [
       'data',
       'import',
@@ -203,6 +220,15 @@ async function main(): Promise<void> {
         'client rows/s': rate(clientMs),
         'API calls': glocal.apiCalls,
         'of which queries': glocal.queries,
+      },
+      'node bin/run.js glocal training import (plugin alone)': {
+        exit: alone.exitCode,
+        'peak RSS MB': Math.round(alone.peakRssMb),
+        'wall s': (alone.wallMs / 1000).toFixed(1),
+        'client s (excl. upload)': (aloneMs / 1000).toFixed(1),
+        'client rows/s': rate(aloneMs),
+        'API calls': alone.apiCalls,
+        'of which queries': alone.queries,
       },
       'sf data import bulk (Ids resolved)': {
         exit: sfRun.exitCode,

@@ -23,7 +23,12 @@ import { GarbageBudget } from './memory.js';
 import { defaultRetryPolicy, withRetry, type RetryPolicy } from './retry.js';
 
 /** The part of a jsforce Connection this client uses. */
-export type RestConnection = Pick<Connection, 'request' | 'getApiVersion'>;
+export type RestConnection = Pick<Connection, 'request' | 'getApiVersion'> & Partial<Pick<Connection, 'bulk2'>>;
+
+/** How often a Bulk query job is asked whether it has finished. */
+const BULK_QUERY_POLL_MS = 1000;
+/** Records handed on at a time while a Bulk query's results stream in. */
+const BULK_QUERY_BATCH = 2000;
 
 const NETWORK_CODES = new Set([
   'ECONNRESET',
@@ -113,6 +118,31 @@ export class ConnectionOrgClient implements OrgClient {
       page = await this.readWithRetry<Page>(page.nextRecordsUrl);
       yield page.records;
     }
+  }
+
+  public get bulkQuery(): ((soql: string) => AsyncGenerator<QueryRecord[]>) | undefined {
+    const bulk2 = this.connection.bulk2;
+    if (!bulk2) return undefined;
+    const policy = this.retryPolicy;
+    const countRequest = (): number => this.requests++;
+    return async function* bulkQuery(soql: string): AsyncGenerator<QueryRecord[]> {
+      // A read is safe to repeat, so a transient failure starts the job again; nothing has been
+      // handed on before the results arrive in full, so nothing is seen twice.
+      const records = await withRetry(policy, async () => {
+        countRequest();
+        try {
+          const stream = await bulk2.query(soql, { pollInterval: BULK_QUERY_POLL_MS, pollTimeout: 10 * 60_000 });
+          const all: QueryRecord[] = [];
+          for await (const record of stream as AsyncIterable<QueryRecord>) all.push(record);
+          return all;
+        } catch (error) {
+          throw classifyOrgError(error);
+        }
+      });
+      for (let start = 0; start < records.length; start += BULK_QUERY_BATCH) {
+        yield records.slice(start, start + BULK_QUERY_BATCH);
+      }
+    };
   }
 
   public async upsertCollection(

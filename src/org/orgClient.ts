@@ -72,6 +72,12 @@ export type OrgClient = {
   /** The same, one page (≤ 2,000 records) at a time, for results too large to hold. */
   queryPages<T extends QueryRecord = QueryRecord>(soql: string): AsyncGenerator<T[]>;
   /**
+   * Every record of a SOQL query through a Bulk API 2.0 query job (create, poll, CSV results):
+   * a few calls for any number of records, where REST query pages hold 2,000. Values come back
+   * as text ('' for empty). Optional: a client without it reads through queryPages.
+   */
+  bulkQuery?(soql: string): AsyncGenerator<QueryRecord[]>;
+  /**
    * Upsert ≤ 200 records by external ID in one sObject Collections call (allOrNone false).
    * Throws an {@link OrgRequestError} when the call as a whole fails.
    */

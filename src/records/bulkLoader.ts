@@ -73,15 +73,18 @@ export class BulkLoader {
     return Math.round(this.transfer);
   }
 
-  public async add(row: PreparedRow): Promise<void> {
+  /** Adds one row; returns a promise only when the row made a chunk go out or the buffer drain. */
+  public add(row: PreparedRow): Promise<void> | undefined {
     const line = csvLine(row.values);
-    if (this.stream && this.chunkBytes + line.length > this.maxJobBytes) await this.submitChunk();
+    if (this.stream && this.chunkBytes + line.length > this.maxJobBytes) {
+      return this.submitChunk().then(() => this.add(row));
+    }
     if (!this.stream) this.openChunk(row.row);
     this.buffer += line;
     this.chunkBytes += line.length;
     this.chunkRows++;
     this.lastRow = row.row;
-    if (this.buffer.length >= 256 * 1024) await this.drainBuffer();
+    return this.buffer.length >= 256 * 1024 ? this.drainBuffer() : undefined;
   }
 
   /** Submits what is left; returns every job of this load. */

@@ -5,9 +5,8 @@
  */
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import type { Readable } from 'node:stream';
-import { parse, CsvError } from 'csv-parse';
 import iconv from 'iconv-lite';
+import { CsvSplitter, UnclosedQuoteError } from './csvSplitter.js';
 
 export type SourceRow = { row: number; cells: string[] };
 
@@ -87,42 +86,43 @@ export async function sniffCsvLayout(file: string, options: CsvReadOptions = {})
   }
 }
 
-function decodedStream(file: string, layout: CsvLayout): Readable {
+/** The file as text chunks, from after its byte-order mark. */
+function decodedStream(file: string, layout: CsvLayout): AsyncIterable<string> {
+  if (layout.encoding === 'utf8') {
+    return createReadStream(file, { start: layout.bomLength, highWaterMark: 256 * 1024, encoding: 'utf8' });
+  }
   const bytes = createReadStream(file, { start: layout.bomLength, highWaterMark: 256 * 1024 });
-  if (layout.encoding === 'utf8') return bytes;
-  return bytes.pipe(iconv.decodeStream(layout.encoding)) as unknown as Readable;
+  return bytes.pipe(iconv.decodeStream(layout.encoding)) as unknown as AsyncIterable<string>;
 }
 
 /**
- * Records of a CSV file, header first (row 1). Empty lines are skipped; rows keep their cells as
- * text. A quote that never closes ends the stream with a CsvReadError naming the row it opened in.
+ * Records of a CSV file, header first (row 1), a decoded chunk's worth at a time. Empty lines are
+ * skipped; rows keep their cells as text. A quote that never closes ends the stream with a
+ * CsvReadError naming the row it opened in, after every row before it.
  */
-export async function* readCsvRows(file: string, layout: CsvLayout): AsyncGenerator<SourceRow> {
-  const parser = decodedStream(file, layout).pipe(
-    parse({
-      delimiter: layout.delimiter,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
-      encoding: layout.encoding === 'utf8' ? 'utf8' : undefined,
-    })
-  );
+export async function* readCsvBatches(file: string, layout: CsvLayout): AsyncGenerator<SourceRow[]> {
+  const splitter = new CsvSplitter(layout.delimiter);
   let row = 0;
+  const numbered = (records: string[][]): SourceRow[] => records.map((cells) => ({ row: ++row, cells }));
   try {
-    for await (const cells of parser as AsyncIterable<string[]>) {
-      row++;
-      yield { row, cells };
+    for await (const text of decodedStream(file, layout)) {
+      const batch = numbered(splitter.push(text));
+      if (batch.length > 0) yield batch;
     }
+    const last = numbered(splitter.end());
+    if (last.length > 0) yield last;
   } catch (error) {
-    if (error instanceof CsvError) {
+    if (error instanceof UnclosedQuoteError) {
       const at = row + 1;
-      if (error.code === 'CSV_QUOTE_NOT_CLOSED') {
-        throw new CsvReadError(`Row ${at}: a quoted field opens here and is never closed.`, at, 'unclosed-quote');
-      }
-      throw new CsvReadError(`Row ${at}: ${error.message}`, at, 'malformed');
+      throw new CsvReadError(`Row ${at}: a quoted field opens here and is never closed.`, at, 'unclosed-quote');
     }
     throw error;
   }
+}
+
+/** The same, one row at a time. */
+export async function* readCsvRows(file: string, layout: CsvLayout): AsyncGenerator<SourceRow> {
+  for await (const batch of readCsvBatches(file, layout)) yield* batch;
 }
 
 /** True when decoding hit bytes that are not valid in the file's encoding. */

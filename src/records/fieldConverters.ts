@@ -50,7 +50,30 @@ export function numberParser(locale?: string): (text: string) => number | undefi
   };
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Digit at `index` of `text`, or -1. */
+const digitAt = (text: string, index: number): number => {
+  const code = text.charCodeAt(index) - 48;
+  return code >= 0 && code <= 9 ? code : -1;
+};
+
+/**
+ * yyyy-mm-dd checked without a regex or a Date: the text itself when it is a real date,
+ * null when it is ISO-shaped but no date, undefined when it is not ISO-shaped at all.
+ */
+function isoDate(text: string): string | null | undefined {
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
+  const digits = [0, 1, 2, 3, 5, 6, 8, 9].map((index) => digitAt(text, index));
+  if (digits.includes(-1)) return undefined;
+  const year = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3];
+  const month = digits[4] * 10 + digits[5];
+  const day = digits[6] * 10 + digits[7];
+  // Years before 100 were never accepted (Date.UTC reads them as 19xx), and still are not.
+  if (year < 100 || month < 1 || month > 12 || day < 1 || day > DAYS_IN_MONTH[month - 1]) return null;
+  if (month === 2 && day === 29 && !(year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0))) return null;
+  return text;
+}
 
 function validDate(year: number, month: number, day: number): string | undefined {
   if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
@@ -84,8 +107,8 @@ export function dateParser(format?: string): (text: string) => string | undefine
     custom = { regex: new RegExp(`^${source}$`), order };
   }
   return (text: string): string | undefined => {
-    const iso = ISO_DATE.exec(text);
-    if (iso) return validDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+    const iso = isoDate(text);
+    if (iso !== undefined) return iso ?? undefined;
     if (!custom) return undefined;
     const match = custom.regex.exec(text);
     if (!match) return undefined;
@@ -144,6 +167,26 @@ function describeAllowed(values: string[]): string {
   return values.length > 12 ? `${shown} … (${values.length} values)` : shown;
 }
 
+/** Distinct cells a memoized converter remembers before it starts over. */
+const MEMO_SIZE = 4096;
+
+/**
+ * A converter that remembers its answers: picklists, dates and checkboxes repeat the same few
+ * values over millions of rows, and a Map lookup is cheaper than normalizing the text again.
+ */
+function memoized(convert: CellConverter): CellConverter {
+  const answers = new Map<string, string | CellProblem>();
+  return (cell) => {
+    let answer = answers.get(cell);
+    if (answer === undefined) {
+      answer = convert(cell);
+      if (answers.size >= MEMO_SIZE) answers.clear();
+      answers.set(cell, answer);
+    }
+    return answer;
+  };
+}
+
 /**
  * The converter for one field. `picklistLabels` maps any-language labels to API values; the
  * describe's own labels and values are added here, so only translations need to come from the pack.
@@ -157,12 +200,12 @@ export function converterFor(
   const type = field.type.toLowerCase();
   switch (type) {
     case 'boolean':
-      return (cell) => {
+      return memoized((cell) => {
         const word = cell.trim().toLowerCase();
         if (TRUE_WORDS.has(word)) return 'true';
         if (FALSE_WORDS.has(word)) return 'false';
         return new CellProblem(`"${cell}" is not a yes/no value (use true or false).`);
-      };
+      });
     case 'int':
     case 'double':
     case 'currency':
@@ -194,13 +237,15 @@ export function converterFor(
     }
     case 'date': {
       const parse = dateParser(options.dateFormat);
-      return (cell) =>
-        parse(cell.trim()) ??
-        new CellProblem(
-          `"${cell}" is not a date in ${options.dateFormat ? `${options.dateFormat} or ` : ''}yyyy-mm-dd${
-            options.dateFormat ? '' : ' (pass --date-format, for example dd.mm.yyyy)'
-          }.`
-        );
+      return memoized(
+        (cell) =>
+          parse(cell.trim()) ??
+          new CellProblem(
+            `"${cell}" is not a date in ${options.dateFormat ? `${options.dateFormat} or ` : ''}yyyy-mm-dd${
+              options.dateFormat ? '' : ' (pass --date-format, for example dd.mm.yyyy)'
+            }.`
+          )
+      );
     }
     case 'datetime':
       return (cell) => {
@@ -229,8 +274,8 @@ export function converterFor(
         if (!restricted) return text.trim();
         return new CellProblem(`"${text}" is not one of ${describeAllowed(allowed)}.`);
       };
-      if (type === 'picklist') return one;
-      return (cell) => {
+      if (type === 'picklist') return memoized(one);
+      return memoized((cell) => {
         const values: string[] = [];
         for (const part of cell.split(';')) {
           const value = one(part);
@@ -238,7 +283,7 @@ export function converterFor(
           values.push(value);
         }
         return values.join(';');
-      };
+      });
     }
     case 'email':
       return (cell) => {

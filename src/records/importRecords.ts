@@ -13,7 +13,14 @@ import { BulkLoader, collectJobFailures, waitForJobs, type BulkJob } from './bul
 import { CollectionLoader } from './collectionLoader.js';
 import { checkCreateOnlyConflicts, createOnlyFields } from './createOnlyFields.js';
 import { mapColumns, readMappingFile, type ColumnMap } from './columnMap.js';
-import { CsvReadError, readCsvRows, sniffCsvLayout, type CsvLayout, type SourceRow } from './csvSource.js';
+import {
+  CsvReadError,
+  readCsvBatches,
+  readCsvRows,
+  sniffCsvLayout,
+  type CsvLayout,
+  type SourceRow,
+} from './csvSource.js';
 import { ErrorReport } from './errorReport.js';
 import { CellProblem } from './fieldConverters.js';
 import {
@@ -176,11 +183,13 @@ async function forEachRow(
 ): Promise<CsvReadError | undefined> {
   const budget = new GarbageBudget(ROWS_BETWEEN_COLLECTIONS);
   try {
-    for await (const source of readCsvRows(context.options.file, context.layout)) {
-      if (source.row === 1) continue;
-      budget.add(1);
-      const pending = visit(source);
-      if (pending) await pending;
+    for await (const batch of readCsvBatches(context.options.file, context.layout)) {
+      for (const source of batch) {
+        if (source.row === 1) continue;
+        budget.add(1);
+        const pending = visit(source);
+        if (pending) await pending;
+      }
     }
     return undefined;
   } catch (error) {
@@ -296,7 +305,7 @@ async function loadPass(
   }
 
   let reported = 0;
-  const readError = await forEachRow(context, async (source) => {
+  const readError = await forEachRow(context, (source) => {
     counts.read++;
     const prepared = context.preparer.prepare(source);
     const problems = prepared.problems;
@@ -324,17 +333,19 @@ async function loadPass(
         else prepared.values[uploadIndex.get(resolved.field)!] = resolved.id;
       });
     }
+    // Only a row that is rejected, or fills a chunk or a buffer, waits; the others need no promise.
+    let pending: Promise<void> | undefined;
     if (problems.length > 0) {
       counts.invalid++;
-      await reject(prepared.row, prepared.cells, problems.join(' '));
+      pending = reject(prepared.row, prepared.cells, problems.join(' '));
     } else if (prepared.row > alreadySentThrough) {
-      if (bulkLoader) await bulkLoader.add(prepared);
-      else await collectionLoader!.add(prepared);
+      pending = bulkLoader ? bulkLoader.add(prepared) : collectionLoader!.add(prepared);
     }
     if (counts.read - reported >= 50_000) {
       reported = counts.read;
       options.progress?.update?.({ read: counts.read, invalid: counts.invalid });
     }
+    return pending;
   });
   let readErrorRow: RowError | undefined;
   if (readError) {

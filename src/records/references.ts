@@ -17,6 +17,8 @@ export const referenceValueKey = (value: string): string => value.trim().toLower
 
 export class ReferenceResolver {
   private readonly indexesByReference = new Map<ReferenceColumn, Array<Map<string, string[]> | undefined>>();
+  /** Answers by reference column and value as written: a file repeats the same few thousand values. */
+  private readonly answers = new Map<ReferenceColumn, Map<string, ResolvedReference | CellProblem>>();
 
   public constructor(
     /** target key → normalized value → matching record Ids */
@@ -26,6 +28,20 @@ export class ReferenceResolver {
   ) {}
 
   public resolve(reference: ReferenceColumn, value: string): ResolvedReference | CellProblem {
+    let answers = this.answers.get(reference);
+    if (!answers) {
+      answers = new Map();
+      this.answers.set(reference, answers);
+    }
+    let answer = answers.get(value);
+    if (answer === undefined) {
+      answer = this.lookUp(reference, value);
+      answers.set(value, answer);
+    }
+    return answer;
+  }
+
+  private lookUp(reference: ReferenceColumn, value: string): ResolvedReference | CellProblem {
     const key = referenceValueKey(value);
     let indexes = this.indexesByReference.get(reference);
     if (!indexes) {
@@ -57,8 +73,17 @@ export class ReferenceResolver {
 export class ReferenceKeys {
   private readonly byTarget = new Map<string, { target: ReferenceTarget; values: Set<string> }>();
   private readonly setsByReference = new Map<ReferenceColumn, Array<Set<string>>>();
+  /** Values as written already added, per column: most rows repeat one, and need no lower-casing. */
+  private readonly seen = new Map<ReferenceColumn, Set<string>>();
 
   public add(reference: ReferenceColumn, value: string): void {
+    let seen = this.seen.get(reference);
+    if (!seen) {
+      seen = new Set();
+      this.seen.set(reference, seen);
+    }
+    if (seen.has(value)) return;
+    seen.add(value);
     let sets = this.setsByReference.get(reference);
     if (!sets) {
       sets = reference.targets.map((target) => {
@@ -104,10 +129,30 @@ async function compareFields(org: OrgClient, target: ReferenceTarget): Promise<s
 
 /** Records a query page holds (the REST default batch size). */
 const PAGE_SIZE = 2000;
+/** Calls a Bulk API 2.0 query takes at least: create the job, ask for its state, fetch the results. */
+const BULK_QUERY_CALLS = 3;
+/** Records a Bulk query results page is counted as holding (the org may send more at once). */
+const BULK_PAGE_SIZE = 50_000;
+/** Above this many records of the object, reading all of it costs more time than IN lists save. */
+const MAX_RECORDS_READ_WHOLE = 2_000_000;
 
-async function readingAllIsCheaper(org: OrgClient, object: string, inListQueries: number): Promise<boolean> {
+type ReadPlan = 'in-lists' | 'query-pages' | 'bulk-query';
+
+/**
+ * How to find the records for values that need more than one IN-list query: read the whole object
+ * (2,000 a REST page, or one Bulk query job) when that takes fewer calls than the IN lists.
+ * The COUNT query that decides it is one call of its own.
+ */
+async function readPlan(org: OrgClient, object: string, inListQueries: number): Promise<ReadPlan> {
   const [count] = await org.query<{ n?: number }>(`SELECT COUNT(Id) n FROM ${object}`);
-  return 1 + Math.ceil(Number(count?.n ?? 0) / PAGE_SIZE) < inListQueries;
+  const records = Number(count?.n ?? 0);
+  if (records > MAX_RECORDS_READ_WHOLE) return 'in-lists';
+  const costs: Array<[ReadPlan, number]> = [
+    ['in-lists', inListQueries],
+    ['query-pages', Math.max(1, Math.ceil(records / PAGE_SIZE))],
+  ];
+  if (org.bulkQuery) costs.push(['bulk-query', BULK_QUERY_CALLS + Math.ceil(records / BULK_PAGE_SIZE) - 1]);
+  return costs.reduce((best, candidate) => (candidate[1] < best[1] ? candidate : best))[0];
 }
 
 export async function resolveReferences(
@@ -135,12 +180,13 @@ export async function resolveReferences(
       }
     };
     const chunks = chunkInList(values, limits, fields.length);
-    if (chunks.length > 1 && (await readingAllIsCheaper(org, target.object, chunks.length))) {
-      // The file names a large share of the object: reading it page by page (2,000 a query) takes
-      // fewer queries than IN lists short enough for a GET request line.
-      for await (const page of org.queryPages(`SELECT Id, ${fields.join(', ')} FROM ${target.object}`)) {
-        for (const record of page) addRecord(record);
-      }
+    const plan = chunks.length > 1 ? await readPlan(org, target.object, chunks.length) : 'in-lists';
+    if (plan !== 'in-lists') {
+      // The file names a large share of the object: reading all of it takes fewer calls than IN
+      // lists short enough for a GET request line.
+      const soql = `SELECT Id, ${fields.join(', ')} FROM ${target.object}`;
+      const pages = plan === 'bulk-query' ? org.bulkQuery!(soql) : org.queryPages(soql);
+      for await (const page of pages) for (const record of page) addRecord(record);
       continue;
     }
     for (const chunk of chunks) {

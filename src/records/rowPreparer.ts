@@ -4,7 +4,6 @@
  */
 import { createHash } from 'node:crypto';
 import type { ColumnMap } from './columnMap.js';
-import { CellProblem } from './fieldConverters.js';
 import type { GlocalObjectSpec } from './objectSpecs.js';
 import { referenceValueKey } from './references.js';
 import { hasUndecodableText, type SourceRow } from './csvSource.js';
@@ -23,6 +22,15 @@ export type PreparedRow = {
 };
 
 const KEY_LENGTH = 80;
+
+/** Same as `cell.trim() === ''` without making a trimmed copy of every cell. */
+function isBlank(cell: string): boolean {
+  if (cell === '') return true;
+  const first = cell.charCodeAt(0);
+  // A cell starting with a visible ASCII character is not blank: the common case, decided at once.
+  if (first > 32 && first < 127) return false;
+  return cell.trim() === '';
+}
 
 export class RowPreparer {
   private readonly width: number;
@@ -52,42 +60,47 @@ export class RowPreparer {
 
   public prepare(source: SourceRow): PreparedRow {
     const { cells } = source;
+    const { fields, references, header } = this.map;
     const problems: string[] = [];
     const values: string[] = new Array<string>(this.map.uploadFields.length).fill('');
-    if (cells.length > this.width && cells.slice(this.width).some((cell) => cell.trim() !== '')) {
-      problems.push(`has ${cells.length} cells but the header has ${this.width} columns (a stray delimiter or quote?)`);
+    const width = this.width;
+    if (cells.length > width && cells.slice(width).some((cell) => cell.trim() !== '')) {
+      problems.push(`has ${cells.length} cells but the header has ${width} columns (a stray delimiter or quote?)`);
     }
-    for (let index = 0; index < cells.length && index < this.width; index++) {
+    const decoded = cells.length < width ? cells.length : width;
+    for (let index = 0; index < decoded; index++) {
       if (hasUndecodableText(cells[index])) {
         problems.push(
-          `${this.map.header[index]}: the text is not valid ${this.encodingName} (save the file as UTF-8, or pass --encoding, for example windows-1252)`
+          `${header[index]}: the text is not valid ${this.encodingName} (save the file as UTF-8, or pass --encoding, for example windows-1252)`
         );
       }
     }
-    this.map.fields.forEach((column, position) => {
+    for (let position = 0; position < fields.length; position++) {
+      const column = fields[position];
       const cell = cells[column.index] ?? '';
-      if (cell.trim() === '') {
+      if (isBlank(cell)) {
         if (this.required[position] && !(column.field.name === this.spec.keyField && this.spec.derivedKeyFrom)) {
           problems.push(`${column.header}: a value is required.`);
         }
-        return;
+        continue;
       }
       const converted = column.convert(cell);
-      if (converted instanceof CellProblem) problems.push(`${column.header}: ${converted.reason}`);
-      else values[position] = converted;
-    });
-    const referenceValues = this.map.references.map((column) => (cells[column.index] ?? '').trim());
-    this.map.references.forEach((column, position) => {
-      if (column.reference.required && referenceValues[position] === '') {
-        problems.push(`${column.header}: a value is required.`);
-      }
-    });
+      if (typeof converted === 'string') values[position] = converted;
+      else problems.push(`${column.header}: ${converted.reason}`);
+    }
+    const referenceValues = new Array<string>(references.length);
+    for (let position = 0; position < references.length; position++) {
+      const column = references[position];
+      const value = (cells[column.index] ?? '').trim();
+      referenceValues[position] = value;
+      if (column.reference.required && value === '') problems.push(`${column.header}: a value is required.`);
+    }
     if (this.participantColumns.length > 0) {
       const filled = this.participantColumns.filter((index) => referenceValues[index] !== '');
       if (filled.length === 0) problems.push('Participant: a user or contact (e-mail or username) is required.');
       else if (filled.length > 1) {
         problems.push(
-          `${filled.map((index) => this.map.references[index].header).join(' and ')}: give exactly one participant.`
+          `${filled.map((index) => references[index].header).join(' and ')}: give exactly one participant.`
         );
       }
     }
