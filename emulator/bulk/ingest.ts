@@ -179,6 +179,10 @@ export class IngestJobs {
     const started = Date.now();
     job.state = 'InProgress';
     this.touch(job);
+    while (this.org.faults.plan.holdBulkJobs) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      if ((job.state as JobState) === 'Aborted') return this.markUnprocessed(job, 0, 0);
+    }
     const fault = this.org.faults.bulkJobFailure(job.object);
     if (fault) return this.fail(job, fault, 0, 0);
     if (job.uploads.length === 0) return this.fail(job, 'InvalidBatch : No data was uploaded for this job', 0, 0);

@@ -25,6 +25,11 @@ export interface FaultPlan {
   maxFaults?: number;
   /** Bulk 2.0 ingest jobs end in state Failed (all jobs, or those of one object) — read by emulator/bulk */
   failBulkJobs?: boolean | { object?: string; errorMessage?: string };
+  /**
+   * Bulk 2.0 ingest jobs stay InProgress, their rows untouched, until the plan no longer says so —
+   * read by emulator/bulk. Lets a test stop a client while the org is still working, every time.
+   */
+  holdBulkJobs?: boolean;
   /** deploys report these components as failed — read by emulator/metadata */
   failDeployComponents?: Array<{ type?: string; fullName: string; problem?: string }>;
 }

@@ -215,20 +215,26 @@ describe('loading through faults, interruptions and round trips', () => {
     const file = join(work, 'killed.csv');
     await writeFile(file, generatedTraining('KR', 300));
     const stateFile = `${file}.import-state.json`;
-    // A long poll interval keeps the CLI waiting after the upload; kill it then.
+    // The org holds the job InProgress, so the CLI is still waiting for it when it is killed.
+    env.org.faults.set({ holdBulkJobs: true });
     const child = spawn(
       join(REPO_ROOT, 'node_modules', '.bin', 'sf'),
       ['glocal', 'training', 'import', '-f', file, '--bulk', '-o', 'local', '--json'],
-      { env: sfEnv(env.home, { GLOCAL_POLL_INTERVAL_MS: '600000' }), stdio: 'ignore' }
+      { env: sfEnv(env.home, FAST), stdio: 'ignore' }
     );
-    const deadline = Date.now() + 60_000;
-    while (Date.now() < deadline) {
-      if (existsSync(stateFile) && (await readFile(stateFile, 'utf8')).includes('"processing"')) break;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
     const closed = new Promise((resolve) => child.on('close', resolve));
-    if (child.exitCode === null) child.kill('SIGKILL');
-    await closed;
+    try {
+      const deadline = Date.now() + 60_000;
+      while (Date.now() < deadline && child.exitCode === null) {
+        if (existsSync(stateFile) && (await readFile(stateFile, 'utf8')).includes('"processing"')) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(child.exitCode).toBeNull();
+      child.kill('SIGKILL');
+      await closed;
+    } finally {
+      env.org.faults.set({});
+    }
     expect(existsSync(stateFile)).toBe(true);
 
     const resumed = await sf(['glocal', 'training', 'import', '-f', file, '--resume']);

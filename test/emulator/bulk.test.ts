@@ -228,6 +228,30 @@ describe('ingest jobs', () => {
     }
   });
 
+  it('holds jobs InProgress, rows untouched, while the fault plan says so', async () => {
+    org.faults.set({ holdBulkJobs: true });
+    let id = '';
+    try {
+      id = (
+        (await call('POST', `${V}/jobs/ingest`, { object: 'Training_Course__c', operation: 'insert' })).body as {
+          id: string;
+        }
+      ).id;
+      await call('PUT', `${V}/jobs/ingest/${id}/batches`, 'Name,Course_Code__c\nHeld,HOLD-1\n');
+      await call('PATCH', `${V}/jobs/ingest/${id}`, { state: 'UploadComplete' });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(((await call('GET', `${V}/jobs/ingest/${id}`)).body as { state: string }).state).toBe('InProgress');
+      const held = [...org.store.table('Training_Course__c').rows.values()].filter(
+        (r) => r.Course_Code__c === 'HOLD-1'
+      );
+      expect(held).toHaveLength(0);
+    } finally {
+      org.faults.set({});
+    }
+    await bulkJobs(org).ingest.idle();
+    expect(((await call('GET', `${V}/jobs/ingest/${id}`)).body as { state: string }).state).toBe('JobComplete');
+  });
+
   it('validates job creation like a real org', async () => {
     expect((await call('POST', `${V}/jobs/ingest`, { object: 'Nope__c', operation: 'insert' })).body).toEqual([
       { errorCode: 'INVALIDJOB', message: "InvalidJob : Object type 'Nope__c' is not supported" },
