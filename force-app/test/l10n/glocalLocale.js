@@ -1,6 +1,7 @@
-// Runs an LWC jest test file as a user of one language would see it: every custom label
-// resolved from the pack's own labels file (en_US) or translations/<lang>.translation-meta.xml,
-// and the @salesforce/i18n values of that user's locale. Require it before the component.
+// Runs LWC jest tests as a user of one language would see them: every custom label resolved
+// from the pack's own labels file (en_US) or translations/<lang>.translation-meta.xml, and the
+// @salesforce/i18n values of that user's locale. loadAsUser gives one test file a component per
+// language; useLocale turns a whole test file into one language (require it before the component).
 const fs = require('node:fs');
 const path = require('node:path');
 /* global jest -- the jest object Jest gives every module it loads */
@@ -83,13 +84,43 @@ function useLocale(language) {
   if (!user) {
     throw new Error(`No test user for language ${language}`);
   }
-  for (const [name, value] of labelsFor(language)) {
+  const labels = labelsFor(language);
+  for (const [name, value] of labels) {
     jest.doMock(`@salesforce/label/c.${name}`, () => ({ __esModule: true, default: value }), { virtual: true });
   }
   for (const [key, value] of Object.entries(user)) {
     jest.doMock(`@salesforce/i18n/${key}`, () => ({ __esModule: true, default: value }), { virtual: true });
   }
-  return { labels: labelsFor(language), user };
+  return { labels, user };
 }
 
-module.exports = { LANGUAGES, BASE_LANGUAGE, USERS, readBaseLabels, readTranslatedLabels, labelsFor, useLocale };
+/**
+ * Loads modules as a user of `language` gets them, in a module registry of their own. The
+ * transformer reads a label or i18n import once, when its module is first evaluated, so a test
+ * file can only cover several languages if each language gets freshly evaluated modules.
+ * `load` requires the component and the wire adapters the test emits through, so they are the
+ * instances the component was loaded with. The LWC engine stays the test file's own (import
+ * createElement as usual): a second engine would register the same custom element tags again.
+ * Returns what `load` returned, plus the user's `labels` and i18n values (`user`).
+ */
+function loadAsUser(language, load) {
+  const engine = require('@lwc/engine-dom');
+  let loaded;
+  jest.isolateModules(() => {
+    jest.doMock('@lwc/engine-dom', () => engine);
+    const { labels, user } = useLocale(language);
+    loaded = { ...load(), labels, user };
+  });
+  return loaded;
+}
+
+module.exports = {
+  LANGUAGES,
+  BASE_LANGUAGE,
+  USERS,
+  readBaseLabels,
+  readTranslatedLabels,
+  labelsFor,
+  useLocale,
+  loadAsUser,
+};
