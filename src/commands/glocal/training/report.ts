@@ -1,6 +1,7 @@
 import { Messages, SfError } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import { ConnectionOrgClient } from '../../../org/connectionOrgClient.js';
+import { DEFAULT_EXPIRY_WINDOW, parseExpiryWindow, type ExpiryWindow } from '../../../reports/expiryWindow.js';
 import type { ReportSection } from '../../../reports/render.js';
 import { runTrainingReport, type TrainingReport } from '../../../reports/trainingReport.js';
 import { formatFlag, printReport } from '../../../ux/reportPrinting.js';
@@ -31,13 +32,18 @@ export default class TrainingReportCommand extends SfCommand<TrainingReportResul
       summary: messages.getMessage('flags.market.summary'),
       parse: async (input) => Promise.resolve(input.trim().toUpperCase()),
     }),
-    within: Flags.duration({
-      unit: 'days',
-      defaultValue: 60,
-      min: 1,
+    within: Flags.custom<ExpiryWindow>({
       summary: messages.getMessage('flags.within.summary'),
       description: messages.getMessage('flags.within.description'),
-    }),
+      helpValue: '60d|8w|3mo|1y',
+      parse: async (input) => {
+        const window = parseExpiryWindow(input);
+        if (!window) throw messages.createError('error.badWithin', [input]);
+        return Promise.resolve(window);
+      },
+      default: { ...DEFAULT_EXPIRY_WINDOW },
+      defaultHelp: async () => Promise.resolve(`${DEFAULT_EXPIRY_WINDOW.days}d`),
+    })(),
     'overdue-limit': Flags.integer({
       summary: messages.getMessage('flags.overdue-limit.summary'),
       default: 100,
