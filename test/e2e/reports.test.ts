@@ -91,7 +91,7 @@ const COMMAND_LINES: Array<[string[], boolean]> = [
   [['feedback', 'scorecard'], true],
   [['internal-feedback', 'report'], true],
   [['training', 'report', '--market', 'XX'], true],
-  [['training', 'report', '--market', 'JP', '--within', '20d', '--format', 'csv'], false],
+  [['training', 'report', '--market', 'JP', '--within', '3w', '--format', 'csv'], false],
 ];
 
 /**
@@ -384,11 +384,11 @@ describe('sf glocal training report', () => {
     expect(result.json).toMatchObject({ name: 'GlocalUnknownMarket', message: 'No market has the country code XX.' });
   });
 
-  it('prints CSV sections without --json, with a 20d expiry window', async () => {
-    const result = await sf(['training', 'report', '--market', 'JP', '--within', '20d', '--format', 'csv'], false);
+  it('prints CSV sections without --json, with a window of 3 weeks (21 days)', async () => {
+    const result = await sf(['training', 'report', '--market', 'JP', '--within', '3w', '--format', 'csv'], false);
     expect(result.exitCode).toBe(0);
     expect(result.stdout.split('\n').slice(0, 3)).toEqual([
-      'Market,Code,Assigned,Completed,Passed,Completion %,Pass %,Overdue,Expiring ≤ 20 d',
+      'Market,Code,Assigned,Completed,Passed,Completion %,Pass %,Overdue,Expiring ≤ 21 d',
       'Japan,JP,3,1,1,33.3,100,1,1',
       '',
     ]);
