@@ -1,7 +1,7 @@
 // Runs LWC jest tests as a user of one language would see them: every custom label resolved
 // from the pack's own labels file (en_US) or translations/<lang>.translation-meta.xml, and the
-// @salesforce/i18n values of that user's locale. loadAsUser gives one test file a component per
-// language; useLocale turns a whole test file into one language (require it before the component).
+// @salesforce/i18n values of that user's locale. loadAsUser gives a test file the component as
+// each language's user gets it, so one file covers da, zh_CN and ar with one table of expectations.
 const fs = require('node:fs');
 const path = require('node:path');
 /* global jest -- the jest object Jest gives every module it loads */
@@ -78,7 +78,7 @@ function labelsFor(language) {
   return labels;
 }
 
-/** Mocks every @salesforce/label/c.Glocal_* and @salesforce/i18n/* import for this test file. */
+/** Mocks every @salesforce/label/c.* and @salesforce/i18n/* import for the modules loaded next. */
 function useLocale(language) {
   const user = USERS[language];
   if (!user) {
@@ -121,6 +121,5 @@ module.exports = {
   readBaseLabels,
   readTranslatedLabels,
   labelsFor,
-  useLocale,
   loadAsUser,
 };

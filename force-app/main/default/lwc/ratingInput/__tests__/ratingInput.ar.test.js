@@ -1,7 +1,8 @@
 // As an Arabic user: right-to-left arrows, Arabic digits and labels from translations/ar.
-import '../../../../../test/l10n/ar';
 import { createElement } from '@lwc/engine-dom';
-import RatingInput from 'c/ratingInput';
+import { loadAsUser } from '../../../../../test/l10n/glocalLocale';
+
+const { RatingInput } = loadAsUser('ar', () => ({ RatingInput: require('c/ratingInput').default }));
 
 describe('c-rating-input for an ar user', () => {
   afterEach(() => {

@@ -1,8 +1,9 @@
 // As an Arabic user: the chart mirrors (bars grow from the right, time runs right to left),
 // numbers use Arabic digits and the table button speaks Arabic.
-import '../../../../../test/l10n/ar';
 import { createElement } from '@lwc/engine-dom';
-import SvgChart from 'c/svgChart';
+import { loadAsUser } from '../../../../../test/l10n/glocalLocale';
+
+const { SvgChart } = loadAsUser('ar', () => ({ SvgChart: require('c/svgChart').default }));
 
 describe('c-svg-chart for an ar user', () => {
   afterEach(() => {
