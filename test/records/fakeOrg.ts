@@ -45,6 +45,14 @@ const picklist = (name: string, values: string[], extra: Partial<FieldDescribe> 
     ...extra,
   });
 
+const FEEDBACK_DIMENSIONS = [
+  'Communication__c',
+  'Trust__c',
+  'Collaboration__c',
+  'Cultural_Understanding__c',
+  'Continuous_Improvement__c',
+];
+
 export const DESCRIBES: Record<string, ObjectDescribe> = {
   Market__c: {
     name: 'Market__c',
@@ -106,6 +114,97 @@ export const DESCRIBES: Record<string, ObjectDescribe> = {
     name: 'Contact',
     label: 'Contact',
     fields: [field('Id', 'id'), field('Email', 'email')],
+  },
+  // Partners: found by Name or by any external-ID field (here a partner code from the ERP).
+  Account: {
+    name: 'Account',
+    label: 'Account',
+    fields: [
+      field('Id', 'id', { createable: false, updateable: false }),
+      field('Name', 'string', { length: 255, nillable: false }),
+      field('Partner_Code__c', 'string', { length: 20, externalId: true, unique: true }),
+    ],
+  },
+  CQ_Assessment__c: {
+    name: 'CQ_Assessment__c',
+    label: 'CQ Assessment',
+    fields: [
+      field('Id', 'id', { createable: false, updateable: false }),
+      field('Name', 'string', { autoNumber: true, createable: false, updateable: false, nillable: false }),
+      field('Market__c', 'reference', { nillable: false, referenceTo: ['Market__c'], updateable: false }),
+      field('Participant_User__c', 'reference', { referenceTo: ['User'] }),
+      field('Participant_Contact__c', 'reference', { referenceTo: ['Contact'] }),
+      field('Assessed_On__c', 'date', { nillable: false }),
+      picklist('Instrument__c', ['Licensed CQS', 'Licensed E-CQS', 'Internal', 'Observer 360'], { nillable: false }),
+      picklist('Rater_Type__c', ['Self', 'Observer']),
+      picklist('Phase__c', ['Baseline', 'Post-training']),
+      ...['Metacognitive__c', 'Cognitive__c', 'Motivational__c', 'Behavioral__c'].map((name) =>
+        field(name, 'double', { precision: 3, scale: 2, nillable: false })
+      ),
+      field('Licence_Ref__c', 'string'),
+      field('Record_Key__c', 'string', { externalId: true, unique: true }),
+      field('Overall__c', 'double', { calculated: true, createable: false, updateable: false }),
+    ],
+  },
+  Partner_Review__c: {
+    name: 'Partner_Review__c',
+    label: 'Partner Review',
+    fields: [
+      field('Id', 'id', { createable: false, updateable: false }),
+      field('Name', 'string', { nillable: false }),
+      field('Partner__c', 'reference', { nillable: false, referenceTo: ['Account'] }),
+      field('Period__c', 'string', { length: 7 }),
+      field('Market__c', 'reference', { referenceTo: ['Market__c'] }),
+      field('Review_Key__c', 'string', { externalId: true, unique: true }),
+      field('NPS__c', 'double', { calculated: true, createable: false, updateable: false }),
+    ],
+  },
+  Partner_Feedback__c: {
+    name: 'Partner_Feedback__c',
+    label: 'Partner Feedback',
+    fields: [
+      field('Id', 'id', { createable: false, updateable: false }),
+      field('Name', 'string', { autoNumber: true, createable: false, updateable: false, nillable: false }),
+      field('Partner_Review__c', 'reference', {
+        nillable: false,
+        referenceTo: ['Partner_Review__c'],
+        updateable: false,
+      }),
+      picklist('Direction__c', ['Company to Partner', 'Partner to Company'], { nillable: false }),
+      ...FEEDBACK_DIMENSIONS.map((name) => field(name, 'double', { precision: 1, scale: 0 })),
+      field('Recommend__c', 'double', { precision: 2, scale: 0 }),
+      field('Strengths__c', 'textarea', { length: 32768 }),
+      field('Action_Items__c', 'textarea', { length: 32768 }),
+      picklist('Status__c', ['Draft', 'Submitted', 'Reviewed', 'Actioned']),
+      field('Feedback_Key__c', 'string', { externalId: true, unique: true }),
+    ],
+  },
+  Service_Unit__c: {
+    name: 'Service_Unit__c',
+    label: 'Service Unit',
+    fields: [
+      field('Id', 'id', { createable: false, updateable: false }),
+      field('Name', 'string', { nillable: false }),
+      field('Unit_Code__c', 'string', { length: 40, externalId: true, unique: true }),
+      field('Description__c', 'textarea', { length: 32768 }),
+    ],
+  },
+  Internal_Feedback__c: {
+    name: 'Internal_Feedback__c',
+    label: 'Internal Feedback',
+    fields: [
+      field('Id', 'id', { createable: false, updateable: false }),
+      field('Name', 'string', { autoNumber: true, createable: false, updateable: false, nillable: false }),
+      field('Rated_Unit__c', 'reference', { nillable: false, referenceTo: ['Service_Unit__c'], updateable: false }),
+      field('Rating_Unit__c', 'reference', { referenceTo: ['Service_Unit__c'] }),
+      field('Period__c', 'string', { length: 7 }),
+      ...FEEDBACK_DIMENSIONS.map((name) => field(name, 'double', { precision: 1, scale: 0 })),
+      field('CSAT__c', 'double', { precision: 1, scale: 0, nillable: false }),
+      field('Comments__c', 'textarea', { length: 32768 }),
+      picklist('Status__c', ['Draft', 'Submitted', 'Reviewed', 'Actioned']),
+      field('Feedback_Key__c', 'string', { externalId: true, unique: true }),
+      field('Satisfied__c', 'boolean', { calculated: true, createable: false, updateable: false }),
+    ],
   },
 };
 
