@@ -8,6 +8,7 @@ import { Flags, type SfCommand } from '@salesforce/sf-plugins-core';
 import type { CqFactor } from '../reports/cqReport.js';
 import type { FeedbackDimension } from '../reports/feedbackDimensions.js';
 import { REPORT_FORMATS, renderReport, type ReportFormat, type ReportSection } from '../reports/render.js';
+import { DEFAULT_TABLE_WIDTH } from '../reports/textTable.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('sf-plugin-glocal', 'glocal.reports');
@@ -27,7 +28,15 @@ export function factorLabel(factor: CqFactor): string {
   return messages.getMessage(`factor.${factor}`);
 }
 
+/**
+ * Columns a table may take: the terminal's width when printing to one, else 80 (output piped to
+ * a file or a pager is read in a window of unknown width; 80 is the width everyone has).
+ */
+export function tableWidth(stream: { isTTY?: boolean; columns?: number } = process.stdout): number {
+  return stream.isTTY && stream.columns && stream.columns > 0 ? stream.columns : DEFAULT_TABLE_WIDTH;
+}
+
 /** Prints the sections in the chosen format (SfCommand.log stays silent under --json). */
 export function printReport(command: SfCommand<unknown>, sections: ReportSection[], format: ReportFormat): void {
-  command.log(renderReport(sections, format).replace(/\n$/, ''));
+  command.log(renderReport(sections, format, { width: tableWidth() }).replace(/\n$/, ''));
 }

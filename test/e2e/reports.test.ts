@@ -393,7 +393,7 @@ describe('sf glocal training report', () => {
       '',
     ]);
     expect(result.stdout).toContain(
-      `JP,Eiko,eiko@example.com,Cultural Intelligence Basics,CQ-101,${day(-20)},Assigned,TR-`
+      `JP,Eiko,${day(-20)},Assigned,CQ-101,Cultural Intelligence Basics,eiko@example.com,TR-`
     );
   });
 });

@@ -1,4 +1,5 @@
 import { describe, it, expect } from '@jest/globals';
+import { parse } from 'csv-parse/sync';
 import { renderReport, type ReportSection } from '../../src/reports/render.js';
 
 const markets: ReportSection = {
@@ -74,5 +75,60 @@ describe('renderReport', () => {
     expect(renderReport([cut], 'table').split('\n').slice(-2)).toEqual(['Showing 1 of 2.', '']);
     expect(renderReport([cut], 'md').split('\n').slice(-3)).toEqual(['', 'Showing 1 of 2.', '']);
     expect(renderReport([cut], 'csv')).not.toContain('Showing');
+  });
+});
+
+describe('CSV and Markdown stay valid whatever the cells hold', () => {
+  const tricky: ReportSection = {
+    title: 'Partners | *all* of them',
+    headers: ['Partner', 'Note', 'Gap'],
+    rows: [
+      ['Acme; Nordic', 'line one\nline two', -0.5],
+      [' padded ', 'say "hi", then\ttab', 0.25],
+      ['-cmd|calc', '*bold* _it_ `code` <b>x</b> [l](u) ~s~ #h a\\b &amp; & done', null],
+      ['Ørsted 中国', '', 3],
+    ],
+  };
+  const single: ReportSection = { title: 'Who', headers: ['Who'], rows: [['Anna'], [null], ['Bo']] };
+
+  it('writes CSV that a strict parser reads back to the same cells, one table per section', () => {
+    const text = renderReport([tricky, single], 'csv');
+    type RawRecord = { record: string[]; raw: string };
+    const records = parse(text, {
+      relax_column_count: true,
+      skip_empty_lines: false,
+      raw: true,
+    }) as unknown as RawRecord[];
+    const tables: string[][][] = [[]];
+    for (const { record, raw } of records) {
+      // A blank line separates sections; a row of one empty cell is written as "" and stays a row.
+      if (raw.trim() === '') tables.push([]);
+      else tables.at(-1)!.push(record);
+    }
+    expect(tables).toEqual([
+      [
+        ['Partner', 'Note', 'Gap'],
+        ['Acme; Nordic', 'line one\nline two', '-0.5'],
+        [' padded ', 'say "hi", then\ttab', '0.25'],
+        ["'-cmd|calc", '*bold* _it_ `code` <b>x</b> [l](u) ~s~ #h a\\b &amp; & done', ''],
+        ['Ørsted 中国', '', '3'],
+      ],
+      [['Who'], ['Anna'], [''], ['Bo']],
+    ]);
+    // Each section on its own is a strict CSV table (every row as long as the header).
+    for (const section of [tricky, single]) {
+      expect(() => parse(renderReport([section], 'csv'), { relax_column_count: false })).not.toThrow();
+    }
+  });
+
+  it('escapes Markdown so every row keeps its columns and no cell turns into markup', () => {
+    const lines = renderReport([tricky], 'md').split('\n');
+    expect(lines[0]).toBe('## Partners \\| \\*all\\* of them');
+    expect(lines[4]).toBe('| Acme; Nordic | line one line two | -0.5 |');
+    expect(lines[6]).toBe(
+      '| -cmd\\|calc | \\*bold\\* \\_it\\_ \\`code\\` \\<b\\>x\\</b\\> \\[l\\](u) \\~s\\~ \\#h a\\\\b \\&amp; & done | – |'
+    );
+    // Unescaped pipes: four per row of three columns.
+    for (const line of lines.slice(2, 8)) expect(line.match(/(?<!\\)\|/g)).toHaveLength(4);
   });
 });

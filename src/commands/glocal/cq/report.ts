@@ -46,39 +46,42 @@ export default class CqReportCommand extends SfCommand<CqReportResult> {
 }
 
 export function cqReportSections(report: CqReport): ReportSection[] {
-  const withChange = report.markets.filter((market) => market.change);
+  const average = { decimals: 2 };
   return [
     {
       title: messages.getMessage('section.markets'),
-      headers: [
-        ...messages.getMessages('headers.markets'),
-        ...CQ_FACTORS.map(factorLabel),
-        ...messages.getMessages('headers.weakest'),
-      ],
+      headers: [...messages.getMessages('headers.markets'), ...CQ_FACTORS.map(factorLabel)],
       rows: report.markets.map((market) => [
         market.market,
         market.countryCode,
         market.assessments,
-        ...CQ_FACTORS.map((factor) => market.averages[factor]),
         market.weakestFactor ? factorLabel(market.weakestFactor) : null,
         market.recommendedTopic,
+        ...CQ_FACTORS.map((factor) => market.averages[factor]),
       ]),
       emptyText: messages.getMessage('empty.markets'),
+      numberFormats: [undefined, undefined, undefined, undefined, undefined, ...CQ_FACTORS.map(() => average)],
+      keyColumns: 2,
     },
     {
       title: messages.getMessage('section.change'),
-      headers: [
-        ...messages.getMessages('headers.change'),
-        ...CQ_FACTORS.map((factor) => messages.getMessage('header.factorChange', [factorLabel(factor)])),
-      ],
-      rows: withChange.map((market) => [
-        market.market,
-        market.countryCode,
-        market.baseline?.assessments ?? 0,
-        market.postTraining?.assessments ?? 0,
-        ...CQ_FACTORS.map((factor) => market.change?.[factor] ?? null),
-      ]),
+      headers: messages.getMessages('headers.change'),
+      // One row per market and factor: baseline, post-training and the change side by side.
+      rows: report.markets.flatMap((market) =>
+        market.change
+          ? CQ_FACTORS.map((factor) => [
+              market.market,
+              market.countryCode,
+              factorLabel(factor),
+              market.baseline?.averages[factor] ?? null,
+              market.postTraining?.averages[factor] ?? null,
+              market.change?.[factor] ?? null,
+            ])
+          : []
+      ),
       emptyText: messages.getMessage('empty.change'),
+      numberFormats: [undefined, undefined, undefined, average, average, { decimals: 2, signed: true }],
+      keyColumns: 3,
     },
   ];
 }

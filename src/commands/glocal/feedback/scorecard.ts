@@ -55,6 +55,8 @@ export default class FeedbackScorecardCommand extends SfCommand<FeedbackScorecar
 
 export function feedbackScorecardSections(scorecard: FeedbackScorecard): ReportSection[] {
   const periods = scorecard.partners.flatMap((partner) => partner.periods.map((period) => ({ partner, period })));
+  const score = { decimals: 2 };
+  const gap = { decimals: 2, signed: true };
   return [
     {
       title: messages.getMessage('section.scorecard', [scorecard.periods]),
@@ -67,29 +69,53 @@ export function feedbackScorecardSections(scorecard: FeedbackScorecard): ReportS
         period.gap,
         period.nps,
         period.respondents,
-        period.change?.received ?? null,
-        period.change?.gap ?? null,
-        period.change?.nps ?? null,
         period.openActionItems,
       ]),
       emptyText: messages.getMessage('empty.scorecard'),
+      note: messages.getMessage('note.scorecard'),
+      numberFormats: [undefined, undefined, score, score, gap],
+      keyColumns: 2,
+    },
+    {
+      title: messages.getMessage('section.trend'),
+      headers: messages.getMessages('headers.trend'),
+      rows: periods.flatMap(({ partner, period }) =>
+        period.change
+          ? [
+              [
+                partner.partner,
+                period.period,
+                period.change.since,
+                period.change.given,
+                period.change.received,
+                period.change.gap,
+                period.change.nps,
+              ],
+            ]
+          : []
+      ),
+      emptyText: messages.getMessage('empty.trend'),
+      numberFormats: [undefined, undefined, undefined, gap, gap, gap, { signed: true }],
+      keyColumns: 2,
     },
     {
       title: messages.getMessage('section.dimensions'),
       headers: messages.getMessages('headers.dimensions'),
       rows: periods.flatMap(({ partner, period }) =>
         period.dimensions
-          .filter((score) => score.given !== null || score.received !== null)
-          .map((score) => [
+          .filter((dimension) => dimension.given !== null || dimension.received !== null)
+          .map((dimension) => [
             partner.partner,
             period.period,
-            dimensionLabel(score.dimension),
-            score.given,
-            score.received,
-            score.gap,
+            dimensionLabel(dimension.dimension),
+            dimension.given,
+            dimension.received,
+            dimension.gap,
           ])
       ),
       emptyText: messages.getMessage('empty.scorecard'),
+      numberFormats: [undefined, undefined, undefined, score, score, gap],
+      keyColumns: 3,
     },
     {
       title: messages.getMessage('section.actions'),

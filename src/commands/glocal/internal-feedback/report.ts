@@ -60,9 +60,8 @@ export function internalFeedbackReportSections(report: InternalFeedbackReport): 
     unit.responses,
     unit.satisfied,
     unit.csat,
-    unit.averageCsat,
-    ...FEEDBACK_DIMENSIONS.map((dimension) => unit.dimensions[dimension]),
     unit.weakestDimension ? dimensionLabel(unit.weakestDimension) : null,
+    unit.averageCsat,
   ]);
   if (report.units.length > 1) {
     rows.push([
@@ -72,22 +71,31 @@ export function internalFeedbackReportSections(report: InternalFeedbackReport): 
       report.total.satisfied,
       report.total.csat,
       null,
-      ...FEEDBACK_DIMENSIONS.map(() => null),
       null,
     ]);
   }
+  const average = { decimals: 2 };
   return [
     {
       title: report.period
         ? messages.getMessage('section.unitsInPeriod', [report.period])
         : messages.getMessage('section.units'),
-      headers: [
-        ...messages.getMessages('headers.units'),
-        ...FEEDBACK_DIMENSIONS.map(dimensionLabel),
-        messages.getMessage('header.weakest'),
-      ],
+      headers: messages.getMessages('headers.units'),
       rows,
       emptyText: messages.getMessage('empty.units'),
+      numberFormats: [undefined, undefined, undefined, undefined, { decimals: 1 }, undefined, average],
+      keyColumns: 2,
+    },
+    {
+      title: report.period
+        ? messages.getMessage('section.dimensionsInPeriod', [report.period])
+        : messages.getMessage('section.dimensions'),
+      headers: [messages.getMessage('header.unit'), ...FEEDBACK_DIMENSIONS.map(dimensionLabel)],
+      rows: report.units
+        .filter((unit) => unit.responses > 0)
+        .map((unit) => [unit.unit, ...FEEDBACK_DIMENSIONS.map((dimension) => unit.dimensions[dimension])]),
+      emptyText: messages.getMessage('empty.dimensions'),
+      numberFormats: [undefined, ...FEEDBACK_DIMENSIONS.map(() => average)],
     },
   ];
 }

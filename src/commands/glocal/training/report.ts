@@ -84,12 +84,15 @@ export function trainingReportSections(report: TrainingReport): ReportSection[] 
   ];
   const rows = report.markets.map((market) => [market.market, market.countryCode, ...figures(market)]);
   if (report.markets.length > 1) rows.push([messages.getMessage('row.total'), '', ...figures(report.total)]);
+  const rate = { decimals: 1 };
   return [
     {
       title: messages.getMessage('section.markets'),
       headers: messages.getMessages('headers.markets', [report.withinDays]),
       rows,
       emptyText: messages.getMessage('empty.markets'),
+      numberFormats: [undefined, undefined, undefined, undefined, undefined, rate, rate],
+      keyColumns: 2,
     },
     {
       title: messages.getMessage('section.overdue'),
@@ -97,14 +100,15 @@ export function trainingReportSections(report: TrainingReport): ReportSection[] 
       rows: report.overdue.map((row) => [
         row.countryCode,
         row.participant,
-        row.email,
-        row.course,
-        row.courseCode,
         row.dueOn,
         row.status,
+        row.courseCode,
+        row.course,
+        row.email,
         row.record,
       ]),
       emptyText: messages.getMessage('empty.overdue'),
+      keyColumns: 2,
       ...(report.overdue.length < report.total.overdue
         ? { note: messages.getMessage('note.overdueLimited', [report.overdue.length, report.total.overdue]) }
         : {}),
