@@ -27,7 +27,29 @@ const COURSES = Number(values.courses);
 const MARKETS = ['DK', 'DE', 'FR', 'ES', 'IT', 'NL', 'SE', 'NO', 'FI', 'PL', 'CN', 'JP', 'BR', 'US', 'GB'];
 const ROLES = ['Store Manager', 'Service Manager', 'CRM Manager', 'Team Lead', 'Associate'];
 
-type Run = { exitCode: number; wallMs: number; peakRssMb: number; apiCalls: number; queries: number; stdout: string };
+type Run = {
+  exitCode: number;
+  wallMs: number;
+  peakRssMb: number;
+  apiCalls: number;
+  queries: number;
+  /** API calls by method and path, Ids and query strings folded: where the calls went. */
+  callsByKind: Record<string, number>;
+  stdout: string;
+};
+
+function callsByKind(log: Array<{ method: string; path: string }>): Record<string, number> {
+  const kinds: Record<string, number> = {};
+  for (const entry of log) {
+    const path = entry.path
+      .split('?')[0]
+      .replace(/\/v\d+\.\d+\//, '/vXX/')
+      .replace(/\/[a-zA-Z0-9]{15,18}(?=\/|$)/g, '/{id}');
+    const kind = `${entry.method} ${path}`;
+    kinds[kind] = (kinds[kind] ?? 0) + 1;
+  }
+  return kinds;
+}
 
 async function peakRss(pid: number): Promise<number> {
   try {
@@ -66,6 +88,7 @@ async function measure(
     peakRssMb: peak,
     apiCalls: env.org.requestLog.length,
     queries: env.org.requestLog.filter((entry) => /\/query(All)?(\/|$|\?)/.test(entry.path)).length,
+    callsByKind: callsByKind(env.org.requestLog),
     stdout,
   };
 }
@@ -240,6 +263,8 @@ async function main(): Promise<void> {
         'of which queries': sfRun.queries,
       },
     });
+    console.log('API calls by kind — sf glocal training import:', glocal.callsByKind);
+    console.log('API calls by kind — sf data import bulk:', sfRun.callsByKind);
     console.log('plugin stage times (ms):', timings);
     console.log('plugin counts:', {
       read: result.read,

@@ -16,8 +16,14 @@ import { isCreateOnlyConflict } from './createOnlyFields.js';
 import { csvLine } from './csvText.js';
 import type { PreparedRow } from './rowPreparer.js';
 
-/** Bulk API 2.0 takes 150 MB per job after base64; Salesforce advises ≤ 100 MB of CSV. */
-export const DEFAULT_MAX_JOB_BYTES = 100 * 1024 * 1024;
+/**
+ * Bytes of CSV (UTF-8) per job. Bulk API 2.0 takes at most 150 MB of base64 per job, which is
+ * 112.5 million bytes before encoding (base64 writes 4 bytes for every 3); Salesforce's advice of
+ * "≤ 100 MB" is that same limit rounded down. Counting MB as 10^6 (the smaller reading) and keeping
+ * a margin of half a megabyte, a job holds 112 million bytes: a million ten-column rows with three
+ * 18-character Ids fit in one job, as they do for `sf data import bulk`, which does not split at all.
+ */
+export const DEFAULT_MAX_JOB_BYTES = 112_000_000;
 
 /** GLOCAL_BULK_MAX_BYTES makes jobs small, so tests can see a load spread over several jobs. */
 function maxJobBytesFromEnv(): number | undefined {
@@ -76,12 +82,14 @@ export class BulkLoader {
   /** Adds one row; returns a promise only when the row made a chunk go out or the buffer drain. */
   public add(row: PreparedRow): Promise<void> | undefined {
     const line = csvLine(row.values);
-    if (this.stream && this.chunkBytes + line.length > this.maxJobBytes) {
+    // The limit is in bytes: a Chinese or Arabic row takes up to three times its length.
+    const bytes = Buffer.byteLength(line);
+    if (this.stream && this.chunkBytes + bytes > this.maxJobBytes) {
       return this.submitChunk().then(() => this.add(row));
     }
     if (!this.stream) this.openChunk(row.row);
     this.buffer += line;
-    this.chunkBytes += line.length;
+    this.chunkBytes += bytes;
     this.chunkRows++;
     this.lastRow = row.row;
     return this.buffer.length >= 256 * 1024 ? this.drainBuffer() : undefined;
@@ -97,7 +105,7 @@ export class BulkLoader {
     this.chunkFile = join(this.options.workDir, `chunk-${this.jobs.length + 1}.csv`);
     this.stream = createWriteStream(this.chunkFile);
     this.buffer = this.headerLine;
-    this.chunkBytes = this.headerLine.length;
+    this.chunkBytes = Buffer.byteLength(this.headerLine);
     this.chunkRows = 0;
     this.firstRow = firstRow;
   }
@@ -158,7 +166,22 @@ export class BulkLoader {
 
 const TERMINAL = new Set(['JobComplete', 'Failed', 'Aborted']);
 
+/** Polls slow down by half each time a job is still working, up to this many times the first interval. */
+const POLL_BACKOFF = 1.5;
+const POLL_MAX_FACTOR = 6;
+
+/**
+ * The wait before the `poll`-th status request (0-based): the first interval, then half as long
+ * again each time, up to six times the first (5 s → 7.5 s → … → 30 s). A job the org needs minutes
+ * for then costs a few requests a minute instead of twelve, which API limits feel; a short job is
+ * still seen finished within a few seconds.
+ */
+export function pollDelay(firstIntervalMs: number, poll: number): number {
+  return Math.round(Math.min(firstIntervalMs * POLL_BACKOFF ** poll, firstIntervalMs * POLL_MAX_FACTOR));
+}
+
 export type JobWaitOptions = {
+  /** The first interval between status requests; later ones grow (see pollDelay). */
   pollIntervalMs: number;
   /** Give up waiting (not the jobs) after this long. */
   waitMs: number;
@@ -168,7 +191,8 @@ export type JobWaitOptions = {
 /**
  * Polls the jobs until all are finished, or returns undefined when the wait runs out first.
  * The org works through a load's jobs in order, so each round asks about the first unfinished
- * job only, and about the next ones at once when it has finished: one request per interval.
+ * job only, and about the next ones at once when it has finished: one request per interval,
+ * the intervals growing as pollDelay says.
  */
 export async function waitForJobs(
   org: OrgClient,
@@ -177,7 +201,7 @@ export async function waitForJobs(
 ): Promise<IngestJobInfo[] | undefined> {
   const deadline = Date.now() + options.waitMs;
   const latest = new Map<string, IngestJobInfo>();
-  for (;;) {
+  for (let poll = 0; ; poll++) {
     for (const id of jobIds) {
       if (latest.has(id) && TERMINAL.has(latest.get(id)!.state)) continue;
       const info = await org.getIngestJob(id);
@@ -188,8 +212,10 @@ export async function waitForJobs(
     if (jobIds.every((id) => latest.has(id) && TERMINAL.has(latest.get(id)!.state))) {
       return jobIds.map((id) => latest.get(id)!);
     }
-    if (Date.now() + options.pollIntervalMs > deadline) return undefined;
-    await sleep(options.pollIntervalMs);
+    // The last request comes at the deadline itself, not one interval before it.
+    const remaining = deadline - Date.now();
+    if (remaining <= 0) return undefined;
+    await sleep(Math.min(pollDelay(options.pollIntervalMs, poll), remaining));
   }
 }
 

@@ -630,9 +630,13 @@ async function resumeImport(org: OrgClient, options: ImportOptions): Promise<Imp
     errorsFile: options.errorsFile ?? state.errorsFile,
   });
   if (state.phase === 'uploading') {
-    // Killed while uploading: jobs never closed were never processed — drop them and send their rows again.
+    // Killed while uploading. A job the state file calls unclosed may still have been closed at the
+    // org (the kill came between the close and the file saying so): the org has its rows, so it
+    // counts as closed. Only jobs the org still holds open are dropped, and their rows sent again.
     for (const job of state.jobs.filter((candidate) => !candidate.closed)) {
-      await org.abortIngestJob(job.id).catch(() => undefined);
+      const info = await org.getIngestJob(job.id).catch(() => undefined);
+      if (info && info.state !== 'Open' && info.state !== 'Aborted') job.closed = true;
+      else await org.abortIngestJob(job.id).catch(() => undefined);
     }
     return runImport({ ...context, options: { ...context.options, bulk: true } }, state);
   }

@@ -229,6 +229,10 @@ export class FakeOrg implements OrgClient {
   public rejectWhen?: { field: string; value: string; message: string };
   /** Jobs stay InProgress for this many polls. */
   public pollsUntilComplete = 0;
+  /** The next this-many closeIngestJob calls close the job at the org, then fail (a lost answer, a kill). */
+  public closesLostAfterApplying = 0;
+  /** The external-ID value of every row uploaded to a Bulk job, in order. */
+  public readonly uploadedKeys: string[] = [];
 
   public get requestCount(): number {
     return this.requests;
@@ -333,7 +337,10 @@ export class FakeOrg implements OrgClient {
     this.requests++;
     const failure = this.uploadFailures.shift();
     if (failure) throw new OrgRequestError('injected upload failure', failure.kind, failure.kind.toUpperCase());
-    this.jobs.get(jobId)!.data = await readFile(csvFile, 'utf8');
+    const job = this.jobs.get(jobId)!;
+    job.data = await readFile(csvFile, 'utf8');
+    const rows = parse(job.data, { columns: true }) as Array<Record<string, string>>;
+    for (const row of rows) this.uploadedKeys.push(row[job.externalIdFieldName]);
   }
 
   public async closeIngestJob(jobId: string): Promise<IngestJobInfo> {
@@ -353,6 +360,10 @@ export class FakeOrg implements OrgClient {
     }
     job.numberRecordsProcessed = rows.length;
     job.numberRecordsFailed = failed;
+    if (this.closesLostAfterApplying > 0) {
+      this.closesLostAfterApplying--;
+      throw new OrgRequestError('injected: the answer to the close was lost', 'connection', 'ECONNRESET');
+    }
     return { ...job };
   }
 

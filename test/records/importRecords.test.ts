@@ -291,4 +291,21 @@ describe('importRecords: loading', () => {
     expect(org.all('Training_Record__c')).toHaveLength(2);
     await expect(run(file, { resume: true })).rejects.toThrow(/no unfinished import/);
   });
+  it('a job the org took just before a kill is not sent again by --resume', async () => {
+    // Two one-row jobs; the first one's close reaches the org, but its answer never comes back.
+    const file = await fixture('training-quoted-newlines.csv');
+    org.closesLostAfterApplying = 1;
+    await expect(run(file, { bulk: true, maxJobBytes: 120 })).rejects.toThrow(/answer to the close was lost/);
+    const state = JSON.parse(await readFile(`${file}.import-state.json`, 'utf8')) as {
+      phase: string;
+      jobs: Array<{ closed: boolean }>;
+    };
+    expect(state).toMatchObject({ phase: 'uploading', jobs: [{ closed: false }] });
+
+    const resumed = await run(file, { resume: true });
+    expect(resumed).toMatchObject({ status: 'complete', sent: 2, succeeded: 2, failed: 0 });
+    expect(org.uploadedKeys).toHaveLength(2);
+    expect(new Set(org.uploadedKeys).size).toBe(2);
+    expect(org.all('Training_Record__c')).toHaveLength(2);
+  });
 });
