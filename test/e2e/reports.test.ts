@@ -11,6 +11,7 @@ import { ConnectionOrgClient, type RestConnection } from '../../src/org/connecti
 import { runFeedbackScorecard } from '../../src/reports/feedbackScorecard.js';
 import { runInternalFeedbackReport } from '../../src/reports/internalFeedbackReport.js';
 import { runTrainingReport } from '../../src/reports/trainingReport.js';
+import { textWidth } from '../../src/reports/textTable.js';
 import { startE2e, type E2eEnv, type SfResult } from './harness.js';
 import type { TrainingReportResult } from '../../src/commands/glocal/training/report.js';
 import type { CqReportResult } from '../../src/commands/glocal/cq/report.js';
@@ -92,6 +93,8 @@ const COMMAND_LINES: Array<[string[], boolean]> = [
   [['internal-feedback', 'report'], true],
   [['training', 'report', '--market', 'XX'], true],
   [['training', 'report', '--market', 'JP', '--within', '3w', '--format', 'csv'], false],
+  [['training', 'report'], false],
+  [['feedback', 'scorecard'], false],
 ];
 
 /**
@@ -395,6 +398,29 @@ describe('sf glocal training report', () => {
     expect(result.stdout).toContain(
       `JP,Eiko,${day(-20)},Assigned,CQ-101,Cultural Intelligence Basics,eiko@example.com,TR-`
     );
+  });
+});
+
+describe('the reports as a manager reads them', () => {
+  // Not a terminal (the output is piped), so the tables are laid out for 80 columns.
+  it('prints the training report as tables that fit 80 columns', async () => {
+    const result = await sf(['training', 'report'], false);
+    expect(result.exitCode).toBe(0);
+    const lines = result.stdout.split('\n');
+    expect(lines.filter((line) => textWidth(line) > 80)).toEqual([]);
+    expect(lines).toContain('Denmark     DK          5         3      2       60.0  66.7       1        1');
+    expect(lines).toContain(`JP      Eiko         ${day(-20)}  Assigned  CQ-101`);
+    // The overdue list is too wide for one table: the rest follows, keyed by market and participant.
+    expect(lines).toContain('JP      Eiko         Cultural Intelligence Basics  eiko@example.com  TR-000006');
+  });
+
+  it('prints the partner scorecard as tables that fit 80 columns, with its explanation', async () => {
+    const result = await sf(['feedback', 'scorecard'], false);
+    expect(result.exitCode).toBe(0);
+    const lines = result.stdout.split('\n');
+    expect(lines.filter((line) => textWidth(line) > 80)).toEqual([]);
+    expect(lines).toContain('Acme BPO     2026-Q3   4.33      4.13  -0.21   67            3             1');
+    expect(result.stdout).toContain('Gap = received − given');
   });
 });
 
