@@ -27,7 +27,12 @@ export default class FeedbackScorecardCommand extends SfCommand<FeedbackScorecar
   public static readonly flags = {
     'target-org': Flags.requiredOrg(),
     'api-version': Flags.orgApiVersion(),
-    partner: Flags.string({ char: 'p', summary: messages.getMessage('flags.partner.summary') }),
+    partner: Flags.string({
+      char: 'p',
+      summary: messages.getMessage('flags.partner.summary'),
+      // A name pasted from a spreadsheet often brings a trailing space; the query compares exactly.
+      parse: async (input) => Promise.resolve(input.trim()),
+    }),
     periods: Flags.integer({
       char: 'n',
       summary: messages.getMessage('flags.periods.summary'),

@@ -33,7 +33,12 @@ export default class InternalFeedbackReportCommand extends SfCommand<InternalFee
         return Promise.resolve(period);
       },
     }),
-    unit: Flags.string({ char: 'u', summary: messages.getMessage('flags.unit.summary') }),
+    unit: Flags.string({
+      char: 'u',
+      summary: messages.getMessage('flags.unit.summary'),
+      // A name pasted from a spreadsheet often brings a trailing space; the query compares exactly.
+      parse: async (input) => Promise.resolve(input.trim()),
+    }),
     format: formatFlag,
   };
 
