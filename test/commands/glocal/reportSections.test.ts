@@ -6,12 +6,15 @@ import { cqReportSections } from '../../../src/commands/glocal/cq/report.js';
 import { feedbackScorecardSections } from '../../../src/commands/glocal/feedback/scorecard.js';
 import { internalFeedbackReportSections } from '../../../src/commands/glocal/internal-feedback/report.js';
 import { trainingReportSections } from '../../../src/commands/glocal/training/report.js';
-import { computeCqReport } from '../../../src/reports/cqReport.js';
-import { computeFeedbackScorecard } from '../../../src/reports/feedbackScorecard.js';
-import { computeInternalFeedbackReport } from '../../../src/reports/internalFeedbackReport.js';
+import { computeCqReport, type CqSumRow } from '../../../src/reports/cqReport.js';
+import { computeFeedbackScorecard, type FeedbackScorecardRows } from '../../../src/reports/feedbackScorecard.js';
+import {
+  computeInternalFeedbackReport,
+  type InternalFeedbackReportRows,
+} from '../../../src/reports/internalFeedbackReport.js';
 import { renderReport } from '../../../src/reports/render.js';
 import { textWidth } from '../../../src/reports/textTable.js';
-import { computeTrainingReport } from '../../../src/reports/trainingReport.js';
+import { computeTrainingReport, type TrainingReportRows } from '../../../src/reports/trainingReport.js';
 
 function fixture<T>(name: string): T {
   return JSON.parse(readFileSync(new URL(`../../fixtures/reports/${name}`, import.meta.url), 'utf8')) as T;
@@ -210,6 +213,34 @@ describe('report sections', () => {
     for (const sections of reports) {
       const lines = renderReport(sections, 'table').split('\n');
       expect(lines.filter((line) => textWidth(line) > 80)).toEqual([]);
+    }
+  });
+
+  it('every report still fits 80 columns with 60-character names, cutting only those names', () => {
+    const long = (name: string): string => `${name} ${'x'.repeat(60 - name.length - 1)}`;
+    const training = fixture<TrainingReportRows>('training-rows.json');
+    training.markets = training.markets.map((market) => ({ ...market, Name: long(market.Name) }));
+    training.overdue = training.overdue.map((row) => ({
+      ...row,
+      Course__r: row.Course__r ? { ...row.Course__r, Name: long('Course') } : null,
+    }));
+    const cq = fixture<CqSumRow[]>('cq-rows.json').map((row) => ({ ...row, marketName: long(row.marketName) }));
+    const scorecard = fixture<FeedbackScorecardRows>('scorecard-rows.json');
+    scorecard.reviews = scorecard.reviews.map((review) => ({ ...review, Partner__r: { Name: long('Partner') } }));
+    const units = fixture<InternalFeedbackReportRows>('internal-feedback-rows.json');
+    units.units = units.units.map((unit) => ({ ...unit, Name: long(unit.Name) }));
+    const reports = [
+      trainingReportSections(computeTrainingReport(training, { withinDays: 60, overdueLimit: 5 })),
+      cqReportSections(computeCqReport(cq, {})),
+      feedbackScorecardSections(computeFeedbackScorecard(scorecard, { periods: 4 })),
+      internalFeedbackReportSections(computeInternalFeedbackReport(units, {})),
+    ];
+    for (const sections of reports) {
+      const text = renderReport(sections, 'table');
+      expect(text.split('\n').filter((line) => textWidth(line) > 80)).toEqual([]);
+      expect(text).toContain('…');
+      // Numbers are never cut.
+      expect(text).not.toMatch(/\d…/);
     }
   });
 });
