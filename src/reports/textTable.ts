@@ -135,7 +135,9 @@ function columnsOf(section: ReportSection): Column[] {
 
 function cellText(cell: Cell, format: NumberFormat | undefined): string {
   if (cell === null) return MISSING;
-  return typeof cell === 'number' ? formatNumber(cell, format) : cell;
+  // A line break or tab inside a name would break the row apart: a table cell is one line.
+  // eslint-disable-next-line no-control-regex
+  return typeof cell === 'number' ? formatNumber(cell, format) : cell.replace(/[\u0000-\u001f\u007f]+/g, ' ');
 }
 
 type Block = { columns: number[]; widths: number[]; gap: number };

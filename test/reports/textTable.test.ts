@@ -126,6 +126,17 @@ describe('renderTextTable', () => {
     );
   });
 
+  it('keeps each row on one line when a name holds a line break or a tab', () => {
+    const names: ReportSection = { title: 'Partners', headers: ['Partner', 'NPS'], rows: [['Acme\r\nBPO\tLtd', 50]] };
+    expect(renderTextTable(names).split('\n')).toEqual([
+      'Partners',
+      'Partner       NPS',
+      '────────────  ───',
+      'Acme BPO Ltd   50',
+      '',
+    ]);
+  });
+
   it('wraps a long title, note and empty text to the width', () => {
     const empty: ReportSection = {
       title: 'Open action items over every period of every partner',
