@@ -1,5 +1,5 @@
 /*
- * What the four report commands share: the --format flag, the labels of the rating dimensions and
+ * What the four report commands share: the --format and --bom flags, the labels of the rating dimensions and
  * CQ factors, and printing a report's sections. The numbers come from src/reports/; this file only
  * turns them into text.
  */
@@ -20,6 +20,8 @@ export const formatFlag = Flags.option({
   default: 'table' as ReportFormat,
 })();
 
+export const bomFlag = Flags.boolean({ summary: messages.getMessage('flags.bom.summary') });
+
 export function dimensionLabel(dimension: FeedbackDimension): string {
   return messages.getMessage(`dimension.${dimension}`);
 }
@@ -36,7 +38,16 @@ export function tableWidth(stream: { isTTY?: boolean; columns?: number } = proce
   return stream.isTTY && stream.columns && stream.columns > 0 ? stream.columns : DEFAULT_TABLE_WIDTH;
 }
 
-/** Prints the sections in the chosen format (SfCommand.log stays silent under --json). */
-export function printReport(command: SfCommand<unknown>, sections: ReportSection[], format: ReportFormat): void {
-  command.log(renderReport(sections, format, { width: tableWidth() }).replace(/\n$/, ''));
+/**
+ * Prints the sections in the chosen format (SfCommand.log stays silent under --json); CSV starts
+ * with a byte-order mark when asked, so Excel reads it as UTF-8 rather than the system code page.
+ */
+export function printReport(
+  command: SfCommand<unknown>,
+  sections: ReportSection[],
+  format: ReportFormat,
+  options: { bom?: boolean } = {}
+): void {
+  const text = renderReport(sections, format, { width: tableWidth() }).replace(/\n$/, '');
+  command.log(format === 'csv' && options.bom ? `\ufeff${text}` : text);
 }

@@ -79,16 +79,16 @@ describe('sf glocal feedback scorecard / internal-feedback report (in-process, f
       ['2026-Q1', '2026-Q2'],
     ]);
     const text = printed();
-    expect(text).toContain('## Partner scorecard (last 2 periods, averages 1–5)');
+    expect(text.startsWith('## Partner scorecard (last 2 periods, averages 1–5)')).toBe(true);
     expect(text).toContain('| Partner | Period | Given | Received | Gap | NPS | NPS answers | Open actions |');
     expect(text).toContain('| Acme BPO | 2026-Q2 | 4.33 | 4.17 | -0.17 | 67 | 6 | 1 |');
     expect(text).toContain('| Acme BPO | 2026-Q2 | 2026-Q1 | +0.33 | – | – | -33 |');
   });
 
-  it('internal feedback: trims the unit, keeps the period and prints CSV', async () => {
+  it('internal feedback: trims the unit, keeps the period and prints CSV with a byte-order mark for Excel', async () => {
     const config = await Config.load({ root: packageRoot() });
     const result = await InternalFeedbackReport.run(
-      ['--target-org', testOrg.username, '--unit', 'IT ', '--period', '2026-q3', '--format', 'csv'],
+      ['--target-org', testOrg.username, '--unit', 'IT ', '--period', '2026-q3', '--format', 'csv', '--bom'],
       config
     );
     expect(asked.find((soql) => soql.includes('FROM Service_Unit__c'))).toContain(
@@ -99,7 +99,7 @@ describe('sf glocal feedback scorecard / internal-feedback report (in-process, f
       ['IT', 58.3, 'Cultural_Understanding__c'],
     ]);
     expect(printed().split('\n')).toEqual([
-      'Service unit,Code,Responses,Satisfied,CSAT %,Weakest dimension,Average CSAT',
+      '\ufeffService unit,Code,Responses,Satisfied,CSAT %,Weakest dimension,Average CSAT',
       'IT Service Desk,IT,12,7,58.3,Cultural understanding,3.42',
       '',
       'Service unit,Communication,Trust,Collaboration,Cultural understanding,Continuous improvement',

@@ -3,7 +3,7 @@ import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import { ConnectionOrgClient } from '../../../org/connectionOrgClient.js';
 import { CQ_FACTORS, runCqReport, type CqReport } from '../../../reports/cqReport.js';
 import type { ReportSection } from '../../../reports/render.js';
-import { factorLabel, formatFlag, printReport } from '../../../ux/reportPrinting.js';
+import { bomFlag, factorLabel, formatFlag, printReport } from '../../../ux/reportPrinting.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('sf-plugin-glocal', 'glocal.cq.report');
@@ -27,6 +27,7 @@ export default class CqReportCommand extends SfCommand<CqReportResult> {
       parse: async (input) => Promise.resolve(input.trim().toUpperCase()),
     }),
     format: formatFlag,
+    bom: bomFlag,
   };
 
   public async run(): Promise<CqReportResult> {
@@ -40,7 +41,7 @@ export default class CqReportCommand extends SfCommand<CqReportResult> {
         messages.getMessages('error.noAssessments.actions')
       );
     }
-    printReport(this, cqReportSections(report), flags.format);
+    printReport(this, cqReportSections(report), flags.format, { bom: flags.bom });
     return report;
   }
 }

@@ -3,7 +3,7 @@ import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import { ConnectionOrgClient } from '../../../org/connectionOrgClient.js';
 import { runFeedbackScorecard, type FeedbackScorecard } from '../../../reports/feedbackScorecard.js';
 import type { ReportSection } from '../../../reports/render.js';
-import { dimensionLabel, formatFlag, printReport } from '../../../ux/reportPrinting.js';
+import { bomFlag, dimensionLabel, formatFlag, printReport } from '../../../ux/reportPrinting.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('sf-plugin-glocal', 'glocal.feedback.scorecard');
@@ -40,6 +40,7 @@ export default class FeedbackScorecardCommand extends SfCommand<FeedbackScorecar
       min: 1,
     }),
     format: formatFlag,
+    bom: bomFlag,
   };
 
   public async run(): Promise<FeedbackScorecardResult> {
@@ -53,7 +54,7 @@ export default class FeedbackScorecardCommand extends SfCommand<FeedbackScorecar
         messages.getMessages('error.unknownPartner.actions')
       );
     }
-    printReport(this, feedbackScorecardSections(scorecard), flags.format);
+    printReport(this, feedbackScorecardSections(scorecard), flags.format, { bom: flags.bom });
     return scorecard;
   }
 }

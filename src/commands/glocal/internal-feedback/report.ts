@@ -4,7 +4,7 @@ import { ConnectionOrgClient } from '../../../org/connectionOrgClient.js';
 import { FEEDBACK_DIMENSIONS } from '../../../reports/feedbackDimensions.js';
 import { runInternalFeedbackReport, type InternalFeedbackReport } from '../../../reports/internalFeedbackReport.js';
 import type { ReportSection } from '../../../reports/render.js';
-import { dimensionLabel, formatFlag, printReport } from '../../../ux/reportPrinting.js';
+import { bomFlag, dimensionLabel, formatFlag, printReport } from '../../../ux/reportPrinting.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('sf-plugin-glocal', 'glocal.internal-feedback.report');
@@ -40,6 +40,7 @@ export default class InternalFeedbackReportCommand extends SfCommand<InternalFee
       parse: async (input) => Promise.resolve(input.trim()),
     }),
     format: formatFlag,
+    bom: bomFlag,
   };
 
   public async run(): Promise<InternalFeedbackReportResult> {
@@ -53,7 +54,7 @@ export default class InternalFeedbackReportCommand extends SfCommand<InternalFee
         messages.getMessages('error.unknownUnit.actions')
       );
     }
-    printReport(this, internalFeedbackReportSections(report), flags.format);
+    printReport(this, internalFeedbackReportSections(report), flags.format, { bom: flags.bom });
     return report;
   }
 }

@@ -4,7 +4,7 @@ import { ConnectionOrgClient } from '../../../org/connectionOrgClient.js';
 import { DEFAULT_EXPIRY_WINDOW, parseExpiryWindow, type ExpiryWindow } from '../../../reports/expiryWindow.js';
 import type { ReportSection } from '../../../reports/render.js';
 import { runTrainingReport, type TrainingReport } from '../../../reports/trainingReport.js';
-import { formatFlag, printReport } from '../../../ux/reportPrinting.js';
+import { bomFlag, formatFlag, printReport } from '../../../ux/reportPrinting.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('sf-plugin-glocal', 'glocal.training.report');
@@ -50,6 +50,7 @@ export default class TrainingReportCommand extends SfCommand<TrainingReportResul
       min: 0,
     }),
     format: formatFlag,
+    bom: bomFlag,
   };
 
   public async run(): Promise<TrainingReportResult> {
@@ -67,7 +68,7 @@ export default class TrainingReportCommand extends SfCommand<TrainingReportResul
         messages.getMessages('error.unknownMarket.actions')
       );
     }
-    printReport(this, trainingReportSections(report), flags.format);
+    printReport(this, trainingReportSections(report), flags.format, { bom: flags.bom });
     return report;
   }
 }
