@@ -6,9 +6,17 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import iconv from 'iconv-lite';
-import { CsvSplitter, UnclosedQuoteError } from './csvSplitter.js';
+import { CsvSplitter, type UnclosedQuote } from './csvSplitter.js';
 
-export type SourceRow = { row: number; cells: string[] };
+export type SourceRow = {
+  row: number;
+  cells: string[];
+  /**
+   * Set when a quoted field in this row never closes: the cells are those before it, then the
+   * rest of its line as plain text, and the rows after it are read from the next line.
+   */
+  unclosedQuote?: Omit<UnclosedQuote, 'record'>;
+};
 
 export type CsvLayout = {
   /** Name iconv-lite understands: utf8, utf16le, utf16be, windows-1252 … */
@@ -97,27 +105,34 @@ function decodedStream(file: string, layout: CsvLayout): AsyncIterable<string> {
 
 /**
  * Records of a CSV file, header first (row 1), a decoded chunk's worth at a time. Empty lines are
- * skipped; rows keep their cells as text. A quote that never closes ends the stream with a
- * CsvReadError naming the row it opened in, after every row before it.
+ * skipped; rows keep their cells as text. A row whose quoted field never closes comes with
+ * `unclosedQuote` set, and reading goes on at the line after the quote; only in the header, which
+ * every other row depends on, is it a CsvReadError.
  */
 export async function* readCsvBatches(file: string, layout: CsvLayout): AsyncGenerator<SourceRow[]> {
   const splitter = new CsvSplitter(layout.delimiter);
   let row = 0;
-  const numbered = (records: string[][]): SourceRow[] => records.map((cells) => ({ row: ++row, cells }));
-  try {
-    for await (const text of decodedStream(file, layout)) {
-      const batch = numbered(splitter.push(text));
-      if (batch.length > 0) yield batch;
+  const numbered = (records: string[][]): SourceRow[] => {
+    const batch: SourceRow[] = records.map((cells) => ({ row: ++row, cells }));
+    for (const { record, column, reason } of splitter.unclosedQuotes) {
+      const source = batch[record];
+      if (source.row === 1) {
+        throw new CsvReadError(
+          `Row 1, column ${column + 1}: a quoted field opens here and is never closed.`,
+          1,
+          'unclosed-quote'
+        );
+      }
+      source.unclosedQuote = { column, reason };
     }
-    const last = numbered(splitter.end());
-    if (last.length > 0) yield last;
-  } catch (error) {
-    if (error instanceof UnclosedQuoteError) {
-      const at = row + 1;
-      throw new CsvReadError(`Row ${at}: a quoted field opens here and is never closed.`, at, 'unclosed-quote');
-    }
-    throw error;
+    return batch;
+  };
+  for await (const text of decodedStream(file, layout)) {
+    const batch = numbered(splitter.push(text));
+    if (batch.length > 0) yield batch;
   }
+  const last = numbered(splitter.end());
+  if (last.length > 0) yield last;
 }
 
 /** The same, one row at a time. */

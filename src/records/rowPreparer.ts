@@ -7,6 +7,7 @@ import type { ColumnMap } from './columnMap.js';
 import type { GlocalObjectSpec } from './objectSpecs.js';
 import { referenceValueKey } from './references.js';
 import { hasUndecodableText, type SourceRow } from './csvSource.js';
+import { MAX_QUOTED_FIELD_LENGTH } from './csvSplitter.js';
 import { isRequiredField } from './fieldConverters.js';
 
 export type PreparedRow = {
@@ -31,6 +32,8 @@ function isBlank(cell: string): boolean {
   if (first > 32 && first < 127) return false;
   return cell.trim() === '';
 }
+
+const UNCLOSED_QUOTE_LENGTH = MAX_QUOTED_FIELD_LENGTH.toLocaleString('en-US');
 
 export class RowPreparer {
   private readonly width: number;
@@ -59,15 +62,20 @@ export class RowPreparer {
   }
 
   public prepare(source: SourceRow): PreparedRow {
-    const { cells } = source;
+    const { cells, unclosedQuote } = source;
     const { fields, references, header } = this.map;
     const problems: string[] = [];
     const values: string[] = new Array<string>(this.map.uploadFields.length).fill('');
     const width = this.width;
-    if (cells.length > width && cells.slice(width).some((cell) => cell.trim() !== '')) {
+    // Cells from an unclosed quote on are a guess at what was meant: only those before it are checked.
+    let readable = cells.length;
+    if (unclosedQuote) {
+      readable = unclosedQuote.column;
+      problems.push(this.unclosedQuoteProblem(unclosedQuote));
+    } else if (cells.length > width && cells.slice(width).some((cell) => cell.trim() !== '')) {
       problems.push(`has ${cells.length} cells but the header has ${width} columns (a stray delimiter or quote?)`);
     }
-    const decoded = cells.length < width ? cells.length : width;
+    const decoded = readable < width ? readable : width;
     for (let index = 0; index < decoded; index++) {
       if (hasUndecodableText(cells[index])) {
         problems.push(
@@ -77,6 +85,7 @@ export class RowPreparer {
     }
     for (let position = 0; position < fields.length; position++) {
       const column = fields[position];
+      if (column.index >= readable) continue;
       const cell = cells[column.index] ?? '';
       if (isBlank(cell)) {
         if (this.required[position] && !(column.field.name === this.spec.keyField && this.spec.derivedKeyFrom)) {
@@ -91,11 +100,13 @@ export class RowPreparer {
     const referenceValues = new Array<string>(references.length);
     for (let position = 0; position < references.length; position++) {
       const column = references[position];
-      const value = (cells[column.index] ?? '').trim();
+      const value = column.index < readable ? (cells[column.index] ?? '').trim() : '';
       referenceValues[position] = value;
-      if (column.reference.required && value === '') problems.push(`${column.header}: a value is required.`);
+      if (column.reference.required && value === '' && column.index < readable) {
+        problems.push(`${column.header}: a value is required.`);
+      }
     }
-    if (this.participantColumns.length > 0) {
+    if (this.participantColumns.length > 0 && !unclosedQuote) {
       const filled = this.participantColumns.filter((index) => referenceValues[index] !== '');
       if (filled.length === 0) problems.push('Participant: a user or contact (e-mail or username) is required.');
       else if (filled.length > 1) {
@@ -110,6 +121,13 @@ export class RowPreparer {
       if (this.keyUploadIndex >= 0) values[this.keyUploadIndex] = key;
     }
     return { row: source.row, cells, values, referenceValues, key, problems };
+  }
+
+  private unclosedQuoteProblem({ column, reason }: NonNullable<SourceRow['unclosedQuote']>): string {
+    const name = this.map.header[column] ?? `Column ${column + 1}`;
+    const where =
+      reason === 'end-of-file' ? 'is never closed' : `is not closed within ${UNCLOSED_QUOTE_LENGTH} characters`;
+    return `${name}: a quoted field opens here and ${where} (add the closing quote, or remove the stray one).`;
   }
 
   private deriveKey(values: string[], referenceValues: string[]): string {

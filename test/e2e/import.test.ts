@@ -118,7 +118,7 @@ describe('sf glocal … import with real spreadsheet files', () => {
   });
 
   it.each([
-    ['bad-unclosed-quote.csv', 3, /Row 3: a quoted field opens here and is never closed/, ['U-1']],
+    ['bad-unclosed-quote.csv', 3, /Market__c: a quoted field opens here and is never closed/, ['U-1', 'U-3']],
     ['bad-type.csv', 2, /Score__c: "eighty" is not a number/, ['T-3']],
     ['bad-picklist.csv', 2, /Status__c: "Done" is not one of Assigned, In Progress/, ['P-2']],
     ['bad-unknown-reference.csv', 2, /Course__c: no record found for "NOPE-1"/, ['R-3']],

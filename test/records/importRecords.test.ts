@@ -107,17 +107,72 @@ describe('importRecords: real spreadsheet files', () => {
 });
 
 describe('importRecords: bad input names the row and column, and keeps the good rows', () => {
-  it('an unclosed quote stops reading at its row; rows before it load', async () => {
+  it('an unclosed quote rejects its row, naming the column; the rows after it load', async () => {
     const file = await fixture('bad-unclosed-quote.csv');
     const result = await run(file);
-    expect(result.readError).toEqual({
-      row: 3,
-      reason: expect.stringMatching(/Row 3: a quoted field opens here and is never closed/),
-    });
-    expect(result.succeeded).toBe(1);
-    expect(org.all('Training_Record__c').map((record) => record.Record_Key__c)).toEqual(['U-1']);
+    expect(result).toMatchObject({ read: 3, invalid: 1, succeeded: 2 });
+    expect(result.readError).toBeUndefined();
+    expect(result.errors).toEqual([
+      {
+        row: 3,
+        reason:
+          'Market__c: a quoted field opens here and is never closed (add the closing quote, or remove the stray one).',
+      },
+    ]);
+    expect(org.all('Training_Record__c').map((record) => record.Record_Key__c)).toEqual(['U-1', 'U-3']);
+    // The errors file has the row's cells as far as they go: the line read as if the quote were text.
     const errors = await errorsOf(result.errorsFile!);
-    expect(errors[0]['Source Row']).toBe('3');
+    expect(errors).toEqual([
+      {
+        Record_Key__c: 'U-2',
+        Course__c: 'CQ-101',
+        Market__c: '"DK',
+        Participant: 'bo@example.com',
+        Status__c: 'Assigned',
+        'Source Row': '3',
+        'Import Error': result.errors[0].reason,
+      },
+    ]);
+
+    // Removing the stray quote in the errors file and importing it finishes the load.
+    const text = await readFile(result.errorsFile!, 'utf8');
+    const fixed = join(dir, 'fixed.csv');
+    await writeFile(fixed, text.replace('"""DK"', 'DK'));
+    const again = await run(fixed);
+    expect(again).toMatchObject({ read: 1, invalid: 0, succeeded: 1 });
+    expect(again.errorsFile).toBeUndefined();
+    expect(org.all('Training_Record__c').map((record) => record.Record_Key__c)).toEqual(['U-1', 'U-3', 'U-2']);
+  });
+
+  it('a quote still open after the longest field text ends its row; every later row is read', async () => {
+    const file = join(dir, 'stray-quote.csv');
+    const row = (key: string): string => `${key},CQ-101,DK,bo@example.com,Assigned`;
+    const keys = (from: number, to: number): string[] =>
+      Array.from({ length: to - from + 1 }, (_, index) => row(`S-${from + index}`));
+    // A stray quote, then rows it would swallow and more text than any field holds (empty lines,
+    // which are no rows), then a quote still open at the end of the file.
+    const text = [
+      'Record_Key__c,Course__c,Market__c,Participant,Status__c',
+      row('S-1'),
+      'S-2,CQ-101,DK,bo@example.com,"Assigned',
+      ...keys(3, 52),
+      '\n'.repeat(310_000),
+      ...keys(53, 102),
+      'S-103,CQ-101,DK,bo@example.com,"Assigned',
+    ].join('\n');
+    await writeFile(file, text);
+    const result = await run(file);
+    expect(result).toMatchObject({ read: 103, invalid: 2, succeeded: 101 });
+    // Rows are counted as the spreadsheet shows them: empty lines are no rows.
+    expect(result.errors).toEqual([
+      {
+        row: 3,
+        reason:
+          'Status__c: a quoted field opens here and is not closed within 300,000 characters (add the closing quote, or remove the stray one).',
+      },
+      { row: 104, reason: expect.stringMatching(/^Status__c: a quoted field opens here and is never closed/) },
+    ]);
+    expect(org.all('Training_Record__c')).toHaveLength(101);
   });
 
   it('bytes that are not UTF-8 are a row error naming the column', async () => {
