@@ -287,7 +287,8 @@ export function converterFor(
     }
     case 'email':
       return (cell) => {
-        const text = cell.trim();
+        // "-sales@…" and "+alias@…" are addresses an export neutralizes like formulas.
+        const text = unneutralize(cell.trim());
         if (!EMAIL.test(text)) return new CellProblem(`"${cell}" is not an e-mail address.`);
         return text.length > field.length
           ? new CellProblem(`is ${text.length} characters long (at most ${field.length}).`)

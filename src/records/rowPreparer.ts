@@ -8,7 +8,7 @@ import type { GlocalObjectSpec } from './objectSpecs.js';
 import { referenceValueKey } from './references.js';
 import { hasUndecodableText, type SourceRow } from './csvSource.js';
 import { MAX_QUOTED_FIELD_LENGTH } from './csvSplitter.js';
-import { isRequiredField } from './fieldConverters.js';
+import { isRequiredField, unneutralize } from './fieldConverters.js';
 
 export type PreparedRow = {
   row: number;
@@ -33,7 +33,17 @@ function isBlank(cell: string): boolean {
   return cell.trim() === '';
 }
 
+const APOSTROPHE = 39;
 const UNCLOSED_QUOTE_LENGTH = MAX_QUOTED_FIELD_LENGTH.toLocaleString('en-US');
+
+/**
+ * A reference cell as the resolve stage compares it: trimmed, and without the apostrophe an export
+ * puts before a value like "-X1" or "@Home" so that spreadsheets do not run it as a formula.
+ */
+function referenceValue(cell: string): string {
+  const text = cell.trim();
+  return text.charCodeAt(0) === APOSTROPHE ? unneutralize(text).trim() : text;
+}
 
 export class RowPreparer {
   private readonly width: number;
@@ -100,7 +110,7 @@ export class RowPreparer {
     const referenceValues = new Array<string>(references.length);
     for (let position = 0; position < references.length; position++) {
       const column = references[position];
-      const value = column.index < readable ? (cells[column.index] ?? '').trim() : '';
+      const value = column.index < readable ? referenceValue(cells[column.index] ?? '') : '';
       referenceValues[position] = value;
       if (column.reference.required && value === '' && column.index < readable) {
         problems.push(`${column.header}: a value is required.`);

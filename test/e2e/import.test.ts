@@ -281,6 +281,25 @@ describe('loading through faults, interruptions and round trips', () => {
     const back = await sf(['glocal', 'market', 'import', '-f', file]);
     expect(imported(back)).toMatchObject({ succeeded: 1 });
     expect(rows('Market__c').find((row) => row.Country_Code__c === 'SE')?.Name).toBe('=HYPERLINK("http://evil")');
+
+    // Reference cells too: the import finds partners named "@Home" and "+45 Partners" again.
+    const partners = env.org.store.insert('Account', [{ Name: '@Home' }, { Name: '+45 Partners' }]);
+    env.org.store.upsert(
+      'Partner_Review__c',
+      'Review_Key__c',
+      partners.map((partner, index) => ({
+        Review_Key__c: `NR-${index}`,
+        Name: `NR-${index}`,
+        Partner__c: partner.id,
+        Period__c: '2026-Q3',
+      }))
+    );
+    const reviews = join(work, 'reviews-export.csv');
+    const where = ['--where', "Review_Key__c LIKE 'NR-%'"];
+    await sf(['glocal', 'feedback', 'export', '--type', 'review', '--output-file', reviews, ...where]);
+    expect(await readFile(reviews, 'utf8')).toMatch(/'@Home[\s\S]*'\+45 Partners/);
+    const reviewsBack = await sf(['glocal', 'feedback', 'import', '--type', 'review', '-f', reviews]);
+    expect(imported(reviewsBack)).toMatchObject({ read: 2, invalid: 0, succeeded: 2 });
   });
 
   it('leaves no stray files next to inputs that loaded cleanly', async () => {
