@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { describe, it, expect, beforeAll, afterAll } from '@jest/globals';
 import iconv from 'iconv-lite';
 import { CsvReadError, readCsvRows, sniffCsvLayout, type SourceRow } from '../../src/records/csvSource.js';
+import { importRecords } from '../../src/records/importRecords.js';
+import { FakeOrg } from './fakeOrg.js';
 
 let dir: string;
 
@@ -62,5 +64,11 @@ describe('readCsvRows: a quote that never closes', () => {
     await expect(readAll(file)).rejects.toThrow(
       new CsvReadError('Row 1, column 2: a quoted field opens here and is never closed.', 1, 'unclosed-quote')
     );
+    const org = new FakeOrg();
+    const labels = { fieldLabels: new Map(), picklistLabels: new Map() };
+    const refused = importRecords(org, { object: 'Market__c', file, labels });
+    await expect(refused).rejects.toThrow(`${file}: Row 1, column 2: a quoted field opens here and is never closed.`);
+    await expect(refused).rejects.toMatchObject({ actions: ['Close the quote in the header row.'] });
+    expect(org.requestCount).toBe(0);
   });
 });
