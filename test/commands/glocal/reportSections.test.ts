@@ -76,6 +76,7 @@ describe('report sections', () => {
       {
         markets: [{ Country_Code__c: 'DK', Name: 'Danmark' }],
         counts: [],
+        passed: [],
         expiring: [],
         overdueCounts: [],
         overdue: [],
