@@ -9,6 +9,7 @@
  * when a partner has several reviews in one period (one per market, say).
  */
 import { inList, soqlLiteral } from '../org/soql.js';
+import { chunkByGroups } from './aggregateChunks.js';
 import { average, change, netPromoterScore, numberOf, round } from './metrics.js';
 import {
   FEEDBACK_DIMENSIONS,
@@ -117,12 +118,15 @@ export type FeedbackScorecardRows = { reviews: ReviewRow[]; dimensions: Dimensio
 const ACCOUNT_ID = /^001[0-9A-Za-z]{12}(?:[0-9A-Za-z]{3})?$/;
 
 /**
- * The three queries. `shownPeriods` narrows the dimension averages to the periods the scorecard
- * shows: a real org answers an aggregate query with at most 2,000 groups and no further pages.
+ * The three queries. A real org answers an aggregate query with at most 2,000 groups and no
+ * further pages, so `shownPeriods` narrows the dimension averages to the periods the scorecard
+ * shows, and `partnerIds` narrows both aggregates to one chunk of partners when all of them
+ * together could pass that.
  */
 export function feedbackScorecardQueries(
   options: FeedbackScorecardOptions,
-  shownPeriods?: string[]
+  shownPeriods?: string[],
+  partnerIds?: string[]
 ): Record<keyof FeedbackScorecardRows, string> {
   let onReview = '';
   let onFeedback = '';
@@ -134,6 +138,7 @@ export function feedbackScorecardQueries(
   }
   const byPartnerPeriod = 'Partner_Review__r.Partner__c, Partner_Review__r.Period__c';
   const inPeriods = shownPeriods ? ` AND Partner_Review__r.Period__c IN ${inList(shownPeriods)}` : '';
+  if (partnerIds) onFeedback += ` AND Partner_Review__r.Partner__c IN ${inList(partnerIds)}`;
   return {
     reviews:
       'SELECT Partner__c, Partner__r.Name, Period__c, Given_Count__c, Given_Overall_Sum__c, Received_Count__c, ' +
@@ -149,31 +154,59 @@ export function feedbackScorecardQueries(
   };
 }
 
+/** Directions a dimension average is grouped by: the two values, and blank. */
+const DIRECTION_GROUPS = 3;
+
 export async function runFeedbackScorecard(
   org: ReportOrg,
   options: FeedbackScorecardOptions
 ): Promise<FeedbackScorecard> {
-  const base = feedbackScorecardQueries(options);
-  const [reviews, actionItems] = await Promise.all([
-    org.query<ReviewRow>(base.reviews),
-    org.query<ActionItemRow>(base.actionItems),
+  const reviews = await org.query<ReviewRow>(feedbackScorecardQueries(options).reviews);
+  const periodsByPartner = periodsOfPartners(reviews);
+  const partners = [...periodsByPartner.keys()];
+  const shown = shownPeriodsOf(reviews, options.periods);
+  const shownSet = new Set(shown);
+  // The reviews bound each aggregate's groups: a partner's periods (open action items), and its
+  // periods among those shown, times the directions (dimension averages).
+  const actionChunks = chunkByGroups(partners, (partner) => periodsByPartner.get(partner)!.size);
+  const dimensionChunks = chunkByGroups(
+    partners,
+    (partner) => [...periodsByPartner.get(partner)!].filter((period) => shownSet.has(period)).length * DIRECTION_GROUPS
+  );
+  // One chunk: no IN list, the query is as short as it can be.
+  const asked = (chunks: string[][]): Array<string[] | undefined> => (chunks.length > 1 ? chunks : [undefined]);
+  const [actionItems, dimensions] = await Promise.all([
+    Promise.all(
+      asked(actionChunks).map((chunk) =>
+        org.query<ActionItemRow>(feedbackScorecardQueries(options, undefined, chunk).actionItems)
+      )
+    ),
+    shown.length > 0
+      ? Promise.all(
+          asked(dimensionChunks).map((chunk) =>
+            org.query<DimensionRow>(feedbackScorecardQueries(options, shown, chunk).dimensions)
+          )
+        )
+      : Promise.resolve([]),
   ]);
-  const periods = shownPeriodsOf(reviews, options.periods);
-  const dimensions =
-    periods.length > 0 ? await org.query<DimensionRow>(feedbackScorecardQueries(options, periods).dimensions) : [];
-  return computeFeedbackScorecard({ reviews, dimensions, actionItems }, options);
+  return computeFeedbackScorecard({ reviews, dimensions: dimensions.flat(), actionItems: actionItems.flat() }, options);
+}
+
+/** Each partner's review periods, partners in the order the reviews name them. */
+function periodsOfPartners(reviews: ReviewRow[]): Map<string, Set<string>> {
+  const byPartner = new Map<string, Set<string>>();
+  for (const review of reviews) {
+    let periods = byPartner.get(review.Partner__c);
+    if (!periods) byPartner.set(review.Partner__c, (periods = new Set()));
+    periods.add(review.Period__c);
+  }
+  return byPartner;
 }
 
 /** Every period that is among some partner's `periods` most recent ones, sorted. */
 export function shownPeriodsOf(reviews: ReviewRow[], periods: number): string[] {
-  const byPartner = new Map<string, Set<string>>();
-  for (const review of reviews) {
-    let partnerPeriods = byPartner.get(review.Partner__c);
-    if (!partnerPeriods) byPartner.set(review.Partner__c, (partnerPeriods = new Set()));
-    partnerPeriods.add(review.Period__c);
-  }
   const shown = new Set<string>();
-  for (const partnerPeriods of byPartner.values()) {
+  for (const partnerPeriods of periodsOfPartners(reviews).values()) {
     for (const period of [...partnerPeriods].sort().slice(-Math.max(1, periods))) shown.add(period);
   }
   return [...shown].sort();

@@ -4,6 +4,7 @@ import {
   feedbackScorecardQueries,
   runFeedbackScorecard,
   shownPeriodsOf,
+  type DimensionRow,
   type FeedbackScorecardRows,
 } from '../../src/reports/feedbackScorecard.js';
 import { fakeReportOrg, fixture } from './reportFixtures.js';
@@ -132,6 +133,67 @@ describe('feedbackScorecardQueries', () => {
     expect(await runFeedbackScorecard(org, { periods: 2 })).toEqual(computeFeedbackScorecard(rows, { periods: 2 }));
     expect(asked).toHaveLength(3);
     expect(asked[2]).toContain("AND Partner_Review__r.Period__c IN ('2026-Q1','2026-Q2') GROUP BY");
+  });
+
+  it('asks for partners in chunks when their groups together could pass the 2,000 a real org returns', async () => {
+    // 300 partners × 4 periods: 1,200 action-item groups and 3,600 dimension groups at most.
+    const periods = ['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4'];
+    const partnerIds = Array.from({ length: 300 }, (_, index) => `001${String(index).padStart(12, '0')}`);
+    const reviews = partnerIds.flatMap((partnerId, index) =>
+      periods.map((period) => ({
+        Partner__c: partnerId,
+        Partner__r: { Name: `Partner ${String(index).padStart(3, '0')}` },
+        Period__c: period,
+        Given_Count__c: 1,
+        Given_Overall_Sum__c: 4,
+        Received_Count__c: 1,
+        Received_Overall_Sum__c: 3,
+        Respondents__c: 1,
+        Promoters__c: 1,
+        Detractors__c: 0,
+      }))
+    );
+    const dimensionRows = (soql: string): DimensionRow[] =>
+      partnerIds
+        .filter((partnerId) => soql.includes(`'${partnerId}'`))
+        .flatMap((partnerId) =>
+          periods.map((period) => ({
+            partnerId,
+            period,
+            direction: 'Partner to Company',
+            responses: 1,
+            communication: 3,
+            trust: 3,
+            collaboration: 3,
+            culturalUnderstanding: null,
+            continuousImprovement: null,
+          }))
+        );
+    const asked: string[] = [];
+    const org = {
+      query<T>(soql: string): Promise<T[]> {
+        asked.push(soql);
+        if (soql.includes('FROM Partner_Review__c')) return Promise.resolve(reviews as T[]);
+        if (soql.includes('Has_Action_Items__c')) {
+          return Promise.resolve([{ partnerId: partnerIds[299], period: '2026-Q4', items: 2 }] as T[]);
+        }
+        return Promise.resolve(dimensionRows(soql) as T[]);
+      },
+    };
+    const scorecard = await runFeedbackScorecard(org, { periods: 4 });
+    const dimensionQueries = asked.filter((soql) => soql.includes('Direction__c direction'));
+    // 166 partners' worth of groups fit one query (1,992 groups): 300 partners need two.
+    expect(dimensionQueries).toHaveLength(2);
+    const partnersAsked = dimensionQueries.map((soql) => (soql.match(/'001\d{12}'/g) ?? []).length);
+    expect(partnersAsked).toEqual([166, 134]);
+    for (const count of partnersAsked) expect(count * periods.length * 3).toBeLessThanOrEqual(2000);
+    // 1,200 action-item groups fit one query, asked without an IN list.
+    expect(asked.filter((soql) => soql.includes('Has_Action_Items__c'))).toEqual([
+      expect.not.stringContaining('Partner_Review__r.Partner__c IN'),
+    ]);
+    expect(scorecard.partners).toHaveLength(300);
+    expect(scorecard.partners.every((partner) => partner.periods[3].dimensions[0].received === 3)).toBe(true);
+    expect(scorecard.partners[299].openActionItems).toBe(2);
   });
 
   it('takes each partner’s own most recent periods into the shown set', () => {
