@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it, expect, beforeAll, afterAll, jest } from '@jest/globals';
 import { parse } from 'csv-parse/sync';
+import iconv from 'iconv-lite';
 import { REPO_ROOT, startE2e, type E2eEnv, type SfResult } from './harness.js';
 
 jest.setTimeout(300_000);
@@ -250,6 +251,33 @@ describe('sf glocal internal-feedback import', () => {
     const desk = rows('Service_Unit__c').find((row) => row.Unit_Code__c === 'IT')!;
     expect(read('Service_Unit__c', desk, 'Responses__c')).toBe(2);
     expect(read('Service_Unit__c', desk, 'Satisfied_Responses__c')).toBe(1);
+  });
+  it('--mapping and --encoding reach the import: a GB18030 file with ERP headers', async () => {
+    const text = '代码 (ERP);部门 (ERP);说明\nCS;客户服务部;"售后\n与投诉"\nLOG;物流部;\n';
+    const units = join(work, 'units-gb.csv');
+    await writeFile(units, iconv.encode(text, 'gb18030'));
+    const mapping = await csvFile(
+      'units-mapping.csv',
+      '代码 (ERP),Unit_Code__c\n部门 (ERP),Name\n说明,Description__c\n'
+    );
+    const result = await sf([
+      'glocal',
+      'internal-feedback',
+      'import',
+      '--type',
+      'unit',
+      '-f',
+      units,
+      '--mapping',
+      mapping,
+      '--encoding',
+      'gb18030',
+    ]);
+    expect(result.exitCode).toBe(0);
+    expect(imported(result)).toMatchObject({ read: 2, invalid: 0, succeeded: 2, mode: 'collections' });
+    const stored = byKey('Service_Unit__c', 'Unit_Code__c');
+    expect(stored.get('CS')).toMatchObject({ Name: '客户服务部', Description__c: '售后\n与投诉' });
+    expect(stored.get('LOG')).toMatchObject({ Name: '物流部' });
   });
 });
 
