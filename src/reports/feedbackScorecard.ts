@@ -3,8 +3,9 @@
  * both directions, the perception gap (what the partner says of us − what we say of them), NPS,
  * the change since the partner's previous period, and action items still open.
  *
- * Draft feedback counts for nothing, as in the pack's roll-ups. Dimension averages come from one
- * GROUP BY query on Partner_Feedback__c; overall scores and NPS from the review roll-ups
+ * Draft feedback counts for nothing, as in the pack's roll-ups. Dimension averages come from a
+ * GROUP BY query on Partner_Feedback__c (one per chunk of partners when there are so many that
+ * their groups could pass what the org returns); overall scores and NPS from the review roll-ups
  * (Given_/Received_Overall_Sum__c and _Count__c, Respondents/Promoters/Detractors__c), summed
  * when a partner has several reviews in one period (one per market, say).
  */
