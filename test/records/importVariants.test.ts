@@ -11,6 +11,7 @@ import { describe, it, expect, beforeEach, afterEach } from '@jest/globals';
 import { XMLParser } from 'fast-xml-parser';
 import iconv from 'iconv-lite';
 import { packMetadataDir } from '../../src/pack/bundledPack.js';
+import { normalizeLabel, readPackLabels } from '../../src/records/packLabels.js';
 import {
   DEFAULT_BULK_THRESHOLD,
   defaultPollInterval,
@@ -445,12 +446,13 @@ const translationXml = new XMLParser({
 /** A field's label and its picklist translations, read from the pack's translation file for `language`. */
 async function translation(
   language: string,
-  fieldName: string
+  fieldName: string,
+  object = 'Training_Record__c'
 ): Promise<{ label: string; values: Map<string, string> }> {
   const path = join(
     packMetadataDir(),
     'objectTranslations',
-    `Training_Record__c-${language}`,
+    `${object}-${language}`,
     `${fieldName}.fieldTranslation-meta.xml`
   );
   const parsed = translationXml.parse(await readFile(path, 'utf8')) as {
@@ -460,9 +462,30 @@ async function translation(
   return { label, values: new Map(picklistValues.map((value) => [value.masterLabel, value.translation])) };
 }
 
+/** The translations of a global value set's values for `language` (masterLabel → translation). */
+async function valueSetTranslation(valueSet: string, language: string): Promise<Map<string, string>> {
+  const path = join(
+    packMetadataDir(),
+    'globalValueSetTranslations',
+    `${valueSet}-${language}.globalValueSetTranslation-meta.xml`
+  );
+  const parsed = new XMLParser({
+    ignoreAttributes: true,
+    parseTagValue: false,
+    isArray: (name) => name === 'valueTranslation',
+  }).parse(await readFile(path, 'utf8')) as {
+    GlobalValueSetTranslation: { valueTranslation: Array<{ masterLabel: string; translation: string }> };
+  };
+  return new Map(
+    parsed.GlobalValueSetTranslation.valueTranslation.map((value) => [value.masterLabel, value.translation])
+  );
+}
+
+const LANGUAGES = ['da', 'zh_CN', 'de', 'ja', 'ar', 'fr', 'es', 'pt_BR'];
+
 describe('column labels and picklist values in the pack languages', () => {
-  it.each(['zh_CN', 'de', 'ja', 'ar', 'fr', 'es', 'pt_BR'])(
-    '%s: headers and status values as the translation files give them',
+  it.each(LANGUAGES)(
+    '%s: training record headers and status values as the translation files give them',
     async (language) => {
       const names = [
         'Record_Key__c',
@@ -525,6 +548,81 @@ describe('column labels and picklist values in the pack languages', () => {
       expect(records.get('L-2')).toMatchObject({ Market__c: ids.de, Status__c: 'Withdrawn', Result__c: 'Pending' });
     }
   );
+});
+
+describe('partner feedback in the pack languages', () => {
+  const fields = [
+    'Feedback_Key__c',
+    'Partner_Review__c',
+    'Direction__c',
+    'Communication__c',
+    'Trust__c',
+    'Collaboration__c',
+    'Recommend__c',
+    'Status__c',
+  ];
+
+  async function feedbackSheet(language: string, direction: (values: Map<string, string>) => string): Promise<string> {
+    const translated = await Promise.all(fields.map((name) => translation(language, name, 'Partner_Feedback__c')));
+    const status = await valueSetTranslation('Glocal_Feedback_Status', language);
+    const cells = ['PF-1', 'ACME-Q3', direction(translated[2].values), '4', '5', '3', '9', status.get('Submitted')];
+    return [translated.map((entry) => entry.label), cells]
+      .map((row) => row.map((cell) => `"${cell ?? ''}"`).join(';'))
+      .join('\n');
+  }
+
+  beforeEach(() => {
+    const acme = org.insert('Account', { Name: 'Acme BPO' });
+    org.insert('Partner_Review__c', {
+      Review_Key__c: 'ACME-Q3',
+      Name: 'Acme Q3',
+      Partner__c: acme,
+      Period__c: '2026-Q3',
+    });
+  });
+
+  it.each(LANGUAGES)('%s: headers and the feedback status (a global value set) as translated', async (language) => {
+    const path = await file(`feedback-${language}.csv`, await feedbackSheet(language, () => 'Company to Partner'));
+    const result = await run('Partner_Feedback__c', path);
+    expect(result).toMatchObject({ read: 1, invalid: 0, succeeded: 1 });
+    expect(org.all('Partner_Feedback__c')[0]).toMatchObject({
+      Feedback_Key__c: 'PF-1',
+      Partner_Review__c: org.all('Partner_Review__c')[0].Id,
+      Direction__c: 'Company to Partner',
+      Trust__c: 5,
+      Recommend__c: 9,
+      Status__c: 'Submitted',
+    });
+  });
+
+  // Bug (reported): the pack's translation files key picklist values by API name
+  // (<masterLabel>Company to Partner</masterLabel>, as src/l10n does), but packLabels.ts looks the
+  // masterLabel up among the value *labels* ("Company → Partner"), so no translation of Direction__c
+  // is ever known and a sheet with "自社 → パートナー" is refused.
+  it.failing.each(LANGUAGES)('%s: the Direction value as translated', async (language) => {
+    const path = await file(
+      `feedback-${language}.csv`,
+      await feedbackSheet(language, (values) => values.get('Company to Partner') ?? 'missing translation')
+    );
+    const result = await run('Partner_Feedback__c', path);
+    expect(result).toMatchObject({ read: 1, invalid: 0, succeeded: 1 });
+    expect(org.all('Partner_Feedback__c')[0]).toMatchObject({ Direction__c: 'Company to Partner' });
+  });
+});
+
+describe('translated values of global value sets whose labels differ from their API names', () => {
+  // Bug (reported): same cause as the Direction value above. Glocal_Language's values are codes
+  // with English labels (da / "Danish"); its translation files key them by code
+  // (<masterLabel>da</masterLabel><translation>Dänisch</translation>), which packLabels.ts looks up
+  // among the labels, so a market sheet with Language__c "Dänisch" or "丹麦语" is refused.
+  it.failing.each(LANGUAGES)('%s: every language name maps to its code', async (language) => {
+    const labels = await readPackLabels(packMetadataDir());
+    const known = labels.picklistLabels.get('Market__c.Language__c');
+    const translations = await valueSetTranslation('Glocal_Language', language);
+    expect(translations.size).toBeGreaterThan(8);
+    const mapped = [...translations].map(([, name]) => [name, known?.get(normalizeLabel(name))]);
+    expect(mapped).toEqual([...translations].map(([code, name]) => [name, code]));
+  });
 });
 
 describe('--locale numbers', () => {
