@@ -207,6 +207,26 @@ describe('sf glocal feedback import / export', () => {
     expect((await sf(['glocal', 'feedback', 'export', '--output-file', second])).exitCode).toBe(0);
     expect(await readFile(second, 'utf8')).toBe(await readFile(first, 'utf8'));
   });
+
+  it('review export --type review → import --type review: partners come back by name', async () => {
+    const file = join(work, 'reviews-export.csv');
+    const exported = await sf(['glocal', 'feedback', 'export', '--type', 'review', '--output-file', file]);
+    expect(exported.json?.result).toMatchObject({ object: 'Partner_Review__c', records: 3 });
+    const table = parse(await readFile(file, 'utf8'), { columns: true }) as Array<Record<string, string>>;
+    expect(table.map((row) => [row.Review_Key__c, row.Partner__c, row.Market__c])).toEqual([
+      ['ACME-2026-Q2', 'Acme BPO', 'DK'],
+      ['ACME-2026-Q3', 'Acme BPO', 'DK'],
+      ['NCS-2026-Q3', 'Nordic Care Services', ''],
+    ]);
+    const before = rows('Partner_Review__c').map((row) => [row.Id, row.Partner__c, row.Market__c ?? null, row.Name]);
+
+    const again = await sf(['glocal', 'feedback', 'import', '--type', 'review', '-f', file]);
+    expect(again.exitCode).toBe(0);
+    expect(imported(again)).toMatchObject({ read: 3, invalid: 0, sent: 3, succeeded: 3, failed: 0 });
+    expect(rows('Partner_Review__c').map((row) => [row.Id, row.Partner__c, row.Market__c ?? null, row.Name])).toEqual(
+      before
+    );
+  });
 });
 
 describe('sf glocal internal-feedback import', () => {
@@ -282,26 +302,30 @@ describe('sf glocal internal-feedback import', () => {
 });
 
 describe('sf glocal cq import', () => {
-  it('assessments find market and participant; the org checks the licence reference', async () => {
+  it('assessments find market and participant (a User before a Contact); the org checks the licence', async () => {
+    // Mette is a User of the org and, with the same e-mail, a Contact too: the User wins.
+    const mette = rows('User').find((user) => user.FirstName === 'Mette')!;
+    env.org.store.insert('Contact', [{ LastName: 'Jensen', FirstName: 'Mette', Email: mette.Email }]);
     const file = await csvFile(
       'cq.csv',
       'Record_Key__c,Market,Participant,Assessed_On__c,Instrument__c,Rater_Type__c,Phase__c,Metacognitive__c,Cognitive__c,Motivational__c,Behavioral__c,Licence_Ref__c\n' +
         'CQ-A1,DK,anna@example.com,01.03.2026,Internal,Self,Baseline,"5,5","4,25",6,3,\n' +
         'CQ-A2,DE,li.wei@example.cn,02.03.2026,Licensed CQS,Observer,Post-training,5,5,5,5,LIC-77\n' +
         'CQ-A3,FR,bo@example.com,03.03.2026,Licensed E-CQS,Self,Baseline,4,4,4,4,\n' +
-        'CQ-A4,DK,bo@example.com,04.03.2026,Internal,Self,Baseline,8,4,4,4,\n'
+        'CQ-A4,DK,bo@example.com,04.03.2026,Internal,Self,Baseline,8,4,4,4,\n' +
+        `CQ-A5,DK,${String(mette.Email).toUpperCase()},05.03.2026,Observer 360,Observer,Baseline,6,6,6,6,\n`
     );
     const result = await sf(['glocal', 'cq', 'import', '-f', file, '--locale', 'da_DK', '--date-format', 'dd.mm.yyyy']);
     expect(result.exitCode).toBe(1);
     // CQ-A4 is out of range (refused locally); CQ-A3 lacks the licence reference (refused by the org).
-    expect(imported(result)).toMatchObject({ read: 4, invalid: 1, sent: 3, succeeded: 2, failed: 1 });
+    expect(imported(result)).toMatchObject({ read: 5, invalid: 1, sent: 4, succeeded: 3, failed: 1 });
     const errors = imported(result).errors.sort((a, b) => a.row - b.row);
     expect(errors).toEqual([
       { row: 4, reason: expect.stringMatching(/FIELD_CUSTOM_VALIDATION_EXCEPTION/) },
       { row: 5, reason: 'Metacognitive__c: 8 is outside 1–7.' },
     ]);
     const stored = byKey('CQ_Assessment__c', 'Record_Key__c');
-    expect([...stored.keys()].sort()).toEqual(['CQ-A1', 'CQ-A2']);
+    expect([...stored.keys()].sort()).toEqual(['CQ-A1', 'CQ-A2', 'CQ-A5']);
     expect(stored.get('CQ-A1')).toMatchObject({
       Market__c: idOf('Market__c', 'Country_Code__c', 'DK'),
       Participant_Contact__c: idOf('Contact', 'Email', 'anna@example.com'),
@@ -315,5 +339,7 @@ describe('sf glocal cq import', () => {
       Instrument__c: 'Licensed CQS',
       Licence_Ref__c: 'LIC-77',
     });
+    expect(stored.get('CQ-A5')).toMatchObject({ Participant_User__c: mette.Id, Instrument__c: 'Observer 360' });
+    expect(stored.get('CQ-A5')?.Participant_Contact__c ?? null).toBeNull();
   });
 });
