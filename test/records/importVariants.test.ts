@@ -150,6 +150,33 @@ describe('--encoding and byte-order marks', () => {
     expect(names.get('TW')?.Name).toBe('台湾\n(Taiwan)');
   });
 
+  it.each([
+    ['shift_jis', 'JP', '日本（東京）'],
+    ['cp932', 'JP', '日本 ① 髙島屋'],
+    ['windows-1256', 'SA', 'المملكة العربية السعودية'],
+    ['windows-1252', 'FO', 'Færøerne'],
+    ['big5', 'TW', '臺灣'],
+  ])('reads %s with --encoding (%s: %s)', async (encoding, code, name) => {
+    const bytes = iconv.encode(`Country_Code__c,Name\n${code},"${name}"\n`, encoding);
+    // The bytes really are not UTF-8, so only --encoding can read them.
+    expect(bytes.toString('utf8')).not.toContain(name);
+    const result = await run('Market__c', await file(`market-${encoding}.csv`, bytes), { encoding });
+    expect(result).toMatchObject({ read: 1, invalid: 0, succeeded: 1 });
+    expect(byKey('Market__c', 'Country_Code__c').get(code)?.Name).toBe(name);
+  });
+
+  // Files are read 256 KB at a time: a multi-byte character cut in two by a chunk must be joined again.
+  it.each(['gb18030', 'utf8'])('%s: characters split between read chunks come out whole', async (encoding) => {
+    const names = Array.from({ length: 5000 }, (_, index) => `${'𠮷服务部门'.repeat(12)}${index}`);
+    const text = `Unit_Code__c,Name\n${names.map((name, index) => `U${index},${name}`).join('\n')}\n`;
+    const bytes = iconv.encode(text, encoding);
+    expect(bytes.length).toBeGreaterThan(2 * 256 * 1024);
+    const result = await run('Service_Unit__c', await file(`units-${encoding}.csv`, bytes), { encoding, bulk: true });
+    expect(result).toMatchObject({ read: 5000, invalid: 0, succeeded: 5000 });
+    const stored = byKey('Service_Unit__c', 'Unit_Code__c');
+    expect(names.filter((name, index) => stored.get(`U${index}`)?.Name !== name)).toEqual([]);
+  });
+
   it('the same GB18030 file without --encoding is rejected row by row as not UTF-8', async () => {
     const path = await file('markets-gb.csv', iconv.encode(markets, 'gb18030'));
     const result = await run('Market__c', path);
