@@ -346,6 +346,7 @@ describe('importRecords: loading', () => {
     expect(org.all('Training_Record__c')).toHaveLength(2);
     await expect(run(file, { resume: true })).rejects.toThrow(/no unfinished import/);
   });
+
   it('a job the org took just before a kill is not sent again by --resume', async () => {
     // Two one-row jobs; the first one's close reaches the org, but its answer never comes back.
     const file = await fixture('training-quoted-newlines.csv');
