@@ -5,6 +5,7 @@
  *   org.instanceUrl, org.accessToken            // log the sf CLI / jsforce in with these
  *   org.schema / org.store / org.metadata       // schema, records, deployed metadata
  *   org.setFaults({ seed: 7, serverErrorRate: 0.2 }); org.requestLog; await org.stop();
+ *   const writes = org.countWrites(); writes.times('Market__c', 'DK')   // accepted upsert rows
  *
  * Routes: identity, REST sObjects, query, composite (emulator/rest/), plus the Metadata API
  * (emulator/metadata/routes.ts → registerMetadataRoutes) and Bulk API 2.0
@@ -21,6 +22,7 @@ import { loadOrg, saveOrg } from './org/persistence.js';
 import { MetadataStore, OrgSchema } from './org/schema.js';
 import { seedStandardOrg } from './org/standardObjects.js';
 import { RecordStore } from './org/store.js';
+import { WriteCounts } from './org/writeCounts.js';
 import { registerIdentityRoutes } from './rest/identity.js';
 import { registerQueryRoutes } from './rest/query.js';
 import { registerSObjectRoutes } from './rest/sobjects.js';
@@ -29,6 +31,7 @@ import type { LocalOrg, OrgContext, RequestLogEntry, StartOrgOptions } from './t
 
 export type { LocalOrg, OrgContext, RequestLogEntry, StartOrgOptions } from './types.js';
 export type { FaultPlan } from './http/faults.js';
+export type { WriteCounts } from './org/writeCounts.js';
 
 /**
  * A larger young generation makes bulk loads of millions of rows ~25% cheaper (fewer scavenges
@@ -129,6 +132,7 @@ export async function startOrg(options: StartOrgOptions = {}): Promise<LocalOrg>
     resetRequestLog: () => {
       requestLog.length = 0;
     },
+    countWrites: () => (store.writeCounts = new WriteCounts()),
     save,
     stop: async () => {
       stopped = true;

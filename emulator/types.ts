@@ -2,13 +2,17 @@
 import type { FaultController, FaultPlan } from './http/faults.js';
 import type { MetadataStore, OrgSchema } from './org/schema.js';
 import type { RecordStore } from './org/store.js';
+import type { WriteCounts } from './org/writeCounts.js';
 
 export interface RequestLogEntry {
   method: string;
   path: string;
   status: number;
   ms: number;
-  /** set when the fault plan shaped the answer (status, slow, drop, invalidSession, limit) */
+  /**
+   * set when the fault plan shaped the answer (status, slow, drop, invalidSession, limit; or
+   * status-after-work, drop-after-work when the org did the work and then lost the answer)
+   */
   fault?: string;
 }
 
@@ -49,6 +53,11 @@ export interface LocalOrg extends OrgContext {
   readonly requestLog: RequestLogEntry[];
   setFaults(plan: FaultPlan): void;
   resetRequestLog(): void;
+  /**
+   * Counts, from now on and afresh, every upsert row the org accepts per object and external-ID
+   * value (REST, collections, rows of closed Bulk jobs); returns the live counts.
+   */
+  countWrites(): WriteCounts;
   /** writes the data dir now (it is also written shortly after every change and on stop) */
   save(): Promise<void>;
   stop(): Promise<void>;

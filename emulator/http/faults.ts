@@ -13,6 +13,12 @@ export interface FaultPlan {
   slowMs?: number;
   /** share of requests whose connection is dropped without an answer */
   dropRate?: number;
+  /**
+   * share (0..1) of those server errors and dropped connections that strike after the org has
+   * done the work: the write stands, only the answer is lost, as when a real org's reply times out
+   * or its connection resets. Default 0: the org refuses before doing anything.
+   */
+  afterWorkShare?: number;
   /** share of requests answered 401 INVALID_SESSION_ID */
   invalidSessionRate?: number;
   /** share of requests answered 403 REQUEST_LIMIT_EXCEEDED */
@@ -35,9 +41,9 @@ export interface FaultPlan {
 }
 
 export type FaultDecision =
-  | { kind: 'status'; status: 500 | 503 }
+  | { kind: 'status'; status: 500 | 503; afterWork?: boolean }
   | { kind: 'slow'; ms: number }
-  | { kind: 'drop' }
+  | { kind: 'drop'; afterWork?: boolean }
   | { kind: 'invalidSession' }
   | { kind: 'limit' };
 
@@ -87,18 +93,23 @@ export class FaultController {
     if (p.maxFaults !== undefined && this.injected >= p.maxFaults) return undefined;
     const draw = this.random();
     let edge = 0;
+    // Where in its band the draw fell (0..1): decides, without another draw, whether a fault comes
+    // after the work, so plans without afterWorkShare keep the same sequence.
+    let within = 0;
     const pick = (rate: number | undefined): boolean => {
       if (!rate) return false;
       const hit = draw >= edge && draw < edge + rate;
+      if (hit) within = (draw - edge) / rate;
       edge += rate;
       return hit;
     };
+    const afterWork = (): boolean => within < (p.afterWorkShare ?? 0);
     let decision: FaultDecision | undefined;
     if (pick(p.serverErrorRate)) {
       const status =
         p.serverErrorStatus === 'mixed' ? (this.injected % 2 === 0 ? 503 : 500) : (p.serverErrorStatus ?? 503);
-      decision = { kind: 'status', status };
-    } else if (pick(p.dropRate)) decision = { kind: 'drop' };
+      decision = afterWork() ? { kind: 'status', status, afterWork: true } : { kind: 'status', status };
+    } else if (pick(p.dropRate)) decision = afterWork() ? { kind: 'drop', afterWork: true } : { kind: 'drop' };
     else if (pick(p.invalidSessionRate)) decision = { kind: 'invalidSession' };
     else if (pick(p.limitExceededRate)) decision = { kind: 'limit' };
     else if (pick(p.slowRate)) decision = { kind: 'slow', ms: p.slowMs ?? 2000 };

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { OrgContext, RequestLogEntry } from '../types.js';
 import { ApiError, NOT_FOUND_MESSAGE, Router, type RouteRequest, type RouteResponse } from './router.js';
 import { StoreError } from '../org/store.js';
+import type { FaultDecision } from './faults.js';
 
 export interface ServerHooks {
   /** log every request to stderr */
@@ -70,7 +71,7 @@ async function handle(
   const method = (req.method ?? 'GET').toUpperCase();
   const { path, search } = normalizePath(req.url ?? '/');
   let fault: string | undefined;
-  const finish = (response: RouteResponse): void => {
+  const answer = (response: RouteResponse): void => {
     const headers: Record<string, string | number> = { 'Sforce-Limit-Info': limitHeader(org), ...response.headers };
     let payload: string | Buffer | undefined;
     if (response.body === undefined || response.body === null) payload = undefined;
@@ -93,30 +94,41 @@ async function handle(
     log.push(entry);
     if (hooks.verbose) console.error(`${method} ${path}${search} → ${response.status} (${entry.ms} ms)`);
   };
+  const drop = (): void => {
+    log.push({ method, path, status: 0, ms: Math.round(performance.now() - started), fault });
+    req.socket.destroy();
+  };
+  const serverError = (status: 500 | 503): RouteResponse => ({
+    status,
+    body: errorBody(
+      status === 503 ? 'Service temporarily unavailable (fault plan)' : 'An unexpected error occurred (fault plan)',
+      status === 503 ? 'SERVER_UNAVAILABLE' : 'UNKNOWN_EXCEPTION'
+    ),
+  });
+  // A fault after the work: the request is handled in full, then its answer is lost.
+  let lostAnswer: FaultDecision | undefined;
+  const finish = (response: RouteResponse): void => {
+    if (lostAnswer?.kind === 'drop') drop();
+    else if (lostAnswer?.kind === 'status') answer(serverError(lostAnswer.status));
+    else answer(response);
+  };
   try {
     const body = await readBody(req);
     const decision = path.startsWith('/services/') ? org.faults.decide(path) : undefined;
-    if (decision) {
+    if ((decision?.kind === 'status' || decision?.kind === 'drop') && decision.afterWork) {
+      fault = `${decision.kind}-after-work`;
+      lostAnswer = decision;
+    } else if (decision) {
       fault = decision.kind;
       switch (decision.kind) {
         case 'drop':
-          log.push({ method, path, status: 0, ms: Math.round(performance.now() - started), fault });
-          req.socket.destroy();
-          return;
+          return drop();
         case 'status':
-          return finish({
-            status: decision.status,
-            body: errorBody(
-              decision.status === 503
-                ? 'Service temporarily unavailable (fault plan)'
-                : 'An unexpected error occurred (fault plan)',
-              decision.status === 503 ? 'SERVER_UNAVAILABLE' : 'UNKNOWN_EXCEPTION'
-            ),
-          });
+          return answer(serverError(decision.status));
         case 'invalidSession':
-          return finish({ status: 401, body: errorBody('Session expired or invalid', 'INVALID_SESSION_ID') });
+          return answer({ status: 401, body: errorBody('Session expired or invalid', 'INVALID_SESSION_ID') });
         case 'limit':
-          return finish({ status: 403, body: errorBody('TotalRequests Limit exceeded.', 'REQUEST_LIMIT_EXCEEDED') });
+          return answer({ status: 403, body: errorBody('TotalRequests Limit exceeded.', 'REQUEST_LIMIT_EXCEEDED') });
         case 'slow':
           await new Promise((resolve) => setTimeout(resolve, decision.ms));
           break;

@@ -19,6 +19,7 @@
  */
 import { compileFormula, type CompiledFormula, type FormulaContext, type FormulaValue } from '../formula/index.js';
 import { makeId, normalizeId } from './ids.js';
+import type { WriteCounts } from './writeCounts.js';
 import { fieldOf, type FieldSchema, type OrgSchema, type RollupSchema, type SObjectSchema } from './schema.js';
 import {
   CoerceFailure,
@@ -181,6 +182,8 @@ export class RecordStore {
   public version = 0;
   /** reused per row while values are assigned (most rows have no errors) */
   private readonly scratchErrors: WriteError[] = [];
+  /** accepted upsert rows per external-ID value, while a test counts them (see WriteCounts) */
+  public writeCounts: WriteCounts | undefined;
   /** custom permissions granted by a permission set name, supplied by whoever reads PermissionSet metadata */
   public customPermissionsOf: (permissionSetName: string) => string[] = () => [];
 
@@ -434,7 +437,23 @@ export class RecordStore {
       }
       return this.prepareInsert(table, input, opts, userId);
     });
-    return this.commitAll(table, prepared, opts, userId);
+    const results = this.commitAll(table, prepared, opts, userId);
+    if (this.writeCounts) this.countWrites(table, field, inputs, results);
+    return results;
+  }
+
+  private countWrites(
+    table: Table,
+    field: FieldSchema,
+    inputs: Array<Record<string, unknown>>,
+    results: WriteResult[]
+  ): void {
+    const key = field.name.toLowerCase();
+    for (let i = 0; i < inputs.length; i++) {
+      if (!results[i].success) continue;
+      const name = Object.keys(inputs[i]).find((k) => k.toLowerCase() === key);
+      this.writeCounts!.add(table.name, String(name ? inputs[i][name] : ''));
+    }
   }
 
   public delete(type: string | undefined, ids: string[], opts: WriteOptions = {}): WriteResult[] {
