@@ -24,9 +24,11 @@ export type ConvertOptions = {
 
 export type NumberSeparators = { decimal: string; group: string };
 
+const intlLocale = (locale: string): string => locale.replace(/_/g, '-');
+
 export function numberSeparators(locale?: string): NumberSeparators {
   if (!locale) return { decimal: '.', group: ',' };
-  const parts = new Intl.NumberFormat(locale.replace('_', '-')).formatToParts(12345.6);
+  const parts = new Intl.NumberFormat(intlLocale(locale)).formatToParts(12345.6);
   return {
     decimal: parts.find((part) => part.type === 'decimal')?.value ?? '.',
     group: parts.find((part) => part.type === 'group')?.value ?? ',',
@@ -35,18 +37,68 @@ export function numberSeparators(locale?: string): NumberSeparators {
 
 const escapeRegex = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Parses numbers as written in the locale; group separators only count in groups of three. */
+const ARABIC_INDIC_ZERO = 0x0660;
+const PERSIAN_ZERO = 0x06f0;
+
+/**
+ * The digits a locale writes other than 0–9, each mapped to its ASCII digit: ar_SA and ar_EG
+ * write ٠١٢٣٤٥٦٧٨٩, fa writes ۰۱۲۳۴۵۶۷۸۹ (the two sets are mixed in practice, so both count for
+ * either), bn_BD or th_TH-u-nu-thai their own. Empty for locales that write 0–9.
+ */
+function localeDigits(locale?: string): Map<string, string> {
+  const digits = new Map<string, string>();
+  if (!locale) return digits;
+  const format = new Intl.NumberFormat(intlLocale(locale), { useGrouping: false });
+  const system = format.resolvedOptions().numberingSystem;
+  if (system === 'latn') return digits;
+  for (let value = 0; value <= 9; value++) digits.set(format.format(value), String(value));
+  if (system === 'arab' || system === 'arabext') {
+    for (let value = 0; value <= 9; value++) {
+      digits.set(String.fromCharCode(ARABIC_INDIC_ZERO + value), String(value));
+      digits.set(String.fromCharCode(PERSIAN_ZERO + value), String(value));
+    }
+  }
+  return digits;
+}
+
+/** Marks Intl and right-to-left editors put around numbers (ALM, LRM, RLM); they are not part of it. */
+const BIDI_MARKS = /[\u061c\u200e\u200f]/g;
+const MINUS_SIGN = /\u2212/g;
+const BEYOND_ASCII = /[^\t -~]/;
+
+/**
+ * Parses numbers as written in the locale; group separators only count in groups of three.
+ * A locale with digits of its own (ar_SA, fa) is read with those digits and its own separators
+ * (٨٧٫٥, ١٬٢٣٤), and also as spreadsheets often hold its numbers: 0–9 with "." and ",".
+ */
 export function numberParser(locale?: string): (text: string) => number | undefined {
   const { decimal, group } = numberSeparators(locale);
+  const digits = localeDigits(locale);
+  const decimals = [decimal];
+  const groupSeparators = [group];
+  if (digits.size > 0 && !['.', ','].includes(decimal) && !['.', ','].includes(group)) {
+    decimals.push('.');
+    groupSeparators.push(',');
+  }
   const spaceGroup = /\s/.test(group);
-  const groupPattern = spaceGroup ? '[\\s\\u00a0\\u202f]' : escapeRegex(group);
-  const pattern = new RegExp(`^([+-]?)(\\d+|\\d{1,3}(?:${groupPattern}\\d{3})+)(?:${escapeRegex(decimal)}(\\d+))?$`);
+  const groupPattern = spaceGroup ? '[\\s\\u00a0\\u202f]' : `(?:${groupSeparators.map(escapeRegex).join('|')})`;
+  const decimalPattern = `(?:${decimals.map(escapeRegex).join('|')})`;
+  const pattern = new RegExp(`^([+-]?)(\\d+|\\d{1,3}(?:${groupPattern}\\d{3})+)(?:${decimalPattern}(\\d+))?$`);
   const groups = new RegExp(groupPattern, 'g');
-  return (text: string): number | undefined => {
+  const nativeDigits = digits.size > 0 ? new RegExp(`[${[...digits.keys()].join('')}]`, 'g') : undefined;
+  const parse = (text: string): number | undefined => {
     const match = pattern.exec(text);
     if (!match) return undefined;
     const whole = match[2].replace(groups, '');
     return Number(`${match[1]}${whole}${match[3] ? `.${match[3]}` : ''}`);
+  };
+  return (text: string): number | undefined => {
+    const parsed = parse(text);
+    // Only text with characters beyond ASCII can hold native digits, marks or a minus sign.
+    if (parsed !== undefined || !BEYOND_ASCII.test(text)) return parsed;
+    let plain = text.replace(BIDI_MARKS, '').replace(MINUS_SIGN, '-');
+    if (nativeDigits) plain = plain.replace(nativeDigits, (digit) => digits.get(digit) ?? digit);
+    return plain === text ? undefined : parse(plain);
   };
 }
 

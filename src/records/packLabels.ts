@@ -56,21 +56,47 @@ function add(map: Map<string, Map<string, string>>, key: string, label: unknown,
 type ValueDef = { fullName?: string; label?: string };
 type Translation = { masterLabel?: string; translation?: string };
 
+/**
+ * A value set's values: their base-language labels and their API names, both → API name.
+ * Translation files name the value they translate in `masterLabel`, which holds the API name
+ * (as the pack and `sf project retrieve` write it; "Company to Partner", "da") — or, in files
+ * from orgs where label and API name were once the same, the label. Both are looked up.
+ */
+type ValueSetMasters = { byLabel: Map<string, string>; byApiName: Map<string, string> };
+
+function valueSetMasters(values: ValueDef[]): ValueSetMasters {
+  const masters: ValueSetMasters = { byLabel: new Map(), byApiName: new Map() };
+  for (const value of values) {
+    if (!value.fullName) continue;
+    masters.byApiName.set(normalizeLabel(value.fullName), value.fullName);
+    masters.byLabel.set(normalizeLabel(value.label ?? value.fullName), value.fullName);
+  }
+  return masters;
+}
+
+/** The API value a translation's masterLabel names: by API name first, then by label. */
+function translatedValue(masters: ValueSetMasters | undefined, translation: Translation): string | undefined {
+  if (!masters || typeof translation.masterLabel !== 'string') return undefined;
+  const master = normalizeLabel(translation.masterLabel);
+  return masters.byApiName.get(master) ?? masters.byLabel.get(master);
+}
+
+function addValueSet(labels: PackLabels, key: string, masters: ValueSetMasters): void {
+  for (const [label, value] of masters.byLabel) add(labels.picklistLabels, key, label, value);
+  for (const value of masters.byApiName.values()) add(labels.picklistLabels, key, value, value);
+}
+
 /** Read the pack's labels; a missing folder simply contributes nothing. */
 export async function readPackLabels(metadataDir: string): Promise<PackLabels> {
   const labels: PackLabels = { fieldLabels: new Map(), picklistLabels: new Map() };
   // Master label → API value per global value set, and per field for field-local value sets.
-  const globalSets = new Map<string, Map<string, string>>();
+  const globalSets = new Map<string, ValueSetMasters>();
   for (const file of await listDir(join(metadataDir, 'globalValueSets'))) {
     if (!file.endsWith('.globalValueSet-meta.xml')) continue;
     const name = file.slice(0, -'.globalValueSet-meta.xml'.length);
     const parsed = (await readXml(join(metadataDir, 'globalValueSets', file))).GlobalValueSet as
       { customValue?: ValueDef[] } | undefined;
-    const values = new Map<string, string>();
-    for (const value of parsed?.customValue ?? []) {
-      if (value.fullName) values.set(normalizeLabel(value.label ?? value.fullName), value.fullName);
-    }
-    globalSets.set(name, values);
+    globalSets.set(name, valueSetMasters(parsed?.customValue ?? []));
   }
   const setTranslations = new Map<string, Translation[]>();
   for (const file of await listDir(join(metadataDir, 'globalValueSetTranslations'))) {
@@ -81,7 +107,7 @@ export async function readPackLabels(metadataDir: string): Promise<PackLabels> {
     setTranslations.set(match[1], [...(setTranslations.get(match[1]) ?? []), ...(parsed?.valueTranslation ?? [])]);
   }
 
-  const masterByField = new Map<string, Map<string, string>>();
+  const mastersByField = new Map<string, ValueSetMasters>();
   const objectsDir = join(metadataDir, 'objects');
   for (const object of await listDir(objectsDir)) {
     for (const file of await listDir(join(objectsDir, object, 'fields'))) {
@@ -96,23 +122,23 @@ export async function readPackLabels(metadataDir: string): Promise<PackLabels> {
       if (!field?.fullName) continue;
       add(labels.fieldLabels, object, field.label, field.fullName);
       const key = `${object}.${field.fullName}`;
-      const masters = new Map<string, string>();
       const setName = field.valueSet?.valueSetName;
       if (setName) {
-        for (const [label, value] of globalSets.get(setName) ?? []) masters.set(label, value);
+        const masters = globalSets.get(setName);
+        if (!masters) continue;
+        // Base-language labels first, so that they win over a translation that happens to match.
+        addValueSet(labels, key, masters);
         for (const translation of setTranslations.get(setName) ?? []) {
-          const value = translation.masterLabel ? masters.get(normalizeLabel(translation.masterLabel)) : undefined;
+          const value = translatedValue(masters, translation);
           if (value) add(labels.picklistLabels, key, translation.translation, value);
         }
+        continue;
       }
-      for (const value of field.valueSet?.valueSetDefinition?.value ?? []) {
-        if (value.fullName) masters.set(normalizeLabel(value.label ?? value.fullName), value.fullName);
-      }
-      for (const [label, value] of masters) {
-        add(labels.picklistLabels, key, label, value);
-        add(labels.picklistLabels, key, value, value);
-      }
-      masterByField.set(key, masters);
+      const values = field.valueSet?.valueSetDefinition?.value;
+      if (!values) continue;
+      const masters = valueSetMasters(values);
+      addValueSet(labels, key, masters);
+      mastersByField.set(key, masters);
     }
   }
 
@@ -125,9 +151,9 @@ export async function readPackLabels(metadataDir: string): Promise<PackLabels> {
         { name?: string; label?: string; picklistValues?: Translation[] } | undefined;
       const fieldName = translated?.name ?? file.slice(0, -'.fieldTranslation-meta.xml'.length);
       add(labels.fieldLabels, object, translated?.label, fieldName);
-      const masters = masterByField.get(`${object}.${fieldName}`);
+      const masters = mastersByField.get(`${object}.${fieldName}`);
       for (const value of translated?.picklistValues ?? []) {
-        const apiValue = value.masterLabel ? masters?.get(normalizeLabel(value.masterLabel)) : undefined;
+        const apiValue = translatedValue(masters, value);
         if (apiValue) add(labels.picklistLabels, `${object}.${fieldName}`, value.translation, apiValue);
       }
     }

@@ -622,11 +622,10 @@ describe('partner feedback in the pack languages', () => {
     });
   });
 
-  // Bug (reported): the pack's translation files key picklist values by API name
-  // (<masterLabel>Company to Partner</masterLabel>, as src/l10n does), but packLabels.ts looks the
-  // masterLabel up among the value *labels* ("Company → Partner"), so no translation of Direction__c
-  // is ever known and a sheet with "自社 → パートナー" is refused.
-  it.failing.each(LANGUAGES)('%s: the Direction value as translated', async (language) => {
+  // The pack's translation files key picklist values by API name (<masterLabel>Company to
+  // Partner</masterLabel>), while the English label is "Company → Partner": the translation must
+  // be found through the API name.
+  it.each(LANGUAGES)('%s: the Direction value as translated', async (language) => {
     const path = await file(
       `feedback-${language}.csv`,
       await feedbackSheet(language, (values) => values.get('Company to Partner') ?? 'missing translation')
@@ -638,11 +637,9 @@ describe('partner feedback in the pack languages', () => {
 });
 
 describe('translated values of global value sets whose labels differ from their API names', () => {
-  // Bug (reported): same cause as the Direction value above. Glocal_Language's values are codes
-  // with English labels (da / "Danish"); its translation files key them by code
-  // (<masterLabel>da</masterLabel><translation>Dänisch</translation>), which packLabels.ts looks up
-  // among the labels, so a market sheet with Language__c "Dänisch" or "丹麦语" is refused.
-  it.failing.each(LANGUAGES)('%s: every language name maps to its code', async (language) => {
+  // Glocal_Language's values are codes with English labels (da / "Danish"); its translation files
+  // key them by code (<masterLabel>da</masterLabel><translation>Dänisch</translation>).
+  it.each(LANGUAGES)('%s: every language name maps to its code', async (language) => {
     const labels = await readPackLabels(packMetadataDir());
     const known = labels.picklistLabels.get('Market__c.Language__c');
     const translations = await valueSetTranslation('Glocal_Language', language);
@@ -688,14 +685,45 @@ describe('--locale numbers', () => {
     expect(english.errors[0]).toEqual({ row: 3, reason: 'Power_Distance__c: "1 000" is not a number.' });
   });
 
-  // Bug (reported): numberParser takes the locale's separators from Intl ("٫" and "٬" for ar_SA,
-  // ar_EG) but matches digits with \d (ASCII only). So under --locale ar_SA neither "87.5" nor the
-  // way the locale writes it, "٨٧٫٥", is a number; only the mix "87٫5" that nobody types is.
-  it.failing('ar_SA reads numbers as the locale writes them (Arabic-Indic digits, "٫")', async () => {
+  // Intl writes ar_SA and ar_EG numbers with Arabic-Indic digits and the Arabic separators "٫" and "٬".
+  it('ar_SA reads numbers as the locale writes them (Arabic-Indic digits, "٫")', async () => {
     const result = await run('Training_Record__c', await file('ar.csv', scores(['٨٧٫٥', '٨٨'])), { locale: 'ar_SA' });
     expect(result).toMatchObject({ invalid: 0, succeeded: 2 });
     expect(byKey('Training_Record__c').get('S-0')?.Score__c).toBe(87.5);
     expect(byKey('Training_Record__c').get('S-1')?.Score__c).toBe(88);
+  });
+
+  it('ar_SA also reads Western digits; the group separator "٬" counts only in groups of three', async () => {
+    const result = await run('Training_Record__c', await file('ar.csv', scores(['87.5', '٨٧.٥', '٨٧٬٥'])), {
+      locale: 'ar_SA',
+    });
+    expect(result).toMatchObject({ read: 3, invalid: 1, succeeded: 2 });
+    expect(result.errors).toEqual([{ row: 4, reason: 'Score__c: "٨٧٬٥" is not a number.' }]);
+    expect(byKey('Training_Record__c').get('S-0')?.Score__c).toBe(87.5);
+    expect(byKey('Training_Record__c').get('S-1')?.Score__c).toBe(87.5);
+
+    // Power distance has three digits at most: ١٬٠٠٠ is read as 1000 and refused as too large.
+    const markets = 'Country_Code__c;Name;Power_Distance__c\nSA;السعودية;٩٥\nEG;مصر;١٬٠٠٠\n';
+    const arabic = await run('Market__c', await file('markets-ar.csv', markets), { locale: 'ar_SA' });
+    expect(arabic.errors).toEqual([
+      { row: 3, reason: 'Power_Distance__c: 1000 is too large (at most 3 digits before the decimal point).' },
+    ]);
+    expect(byKey('Market__c', 'Country_Code__c').get('SA')?.Power_Distance__c).toBe(95);
+  });
+
+  it('fa reads Persian digits (and Arabic-Indic ones) with "٫"', async () => {
+    const result = await run('Training_Record__c', await file('fa.csv', scores(['۸۷٫۵', '٩٠', '۹۹٫۲۵'])), {
+      locale: 'fa_IR',
+    });
+    expect(result).toMatchObject({ invalid: 0, succeeded: 3 });
+    expect(['S-0', 'S-1', 'S-2'].map((key) => byKey('Training_Record__c').get(key)?.Score__c)).toEqual([
+      87.5, 90, 99.25,
+    ]);
+  });
+
+  it('without --locale Arabic-Indic digits are not a number', async () => {
+    const result = await run('Training_Record__c', await file('plain-ar.csv', scores(['٨٧'])));
+    expect(result.errors).toEqual([{ row: 2, reason: 'Score__c: "٨٧" is not a number.' }]);
   });
 
   it('ar (no region) reads Western digits with a decimal point', async () => {

@@ -39,6 +39,23 @@ describe('validate stage', () => {
     expect(numberParser('fr_FR')('1\u202f234,5')).toBe(1234.5);
   });
 
+  it('reads the digits, separators, marks and minus sign Intl writes for ar_SA, ar_EG and fa', () => {
+    for (const locale of ['ar_SA', 'ar_EG', 'fa', 'fa_IR']) {
+      const parse = numberParser(locale);
+      const written = new Intl.NumberFormat(locale.replace('_', '-')).format(-12345.6);
+      expect([locale, parse(written)]).toEqual([locale, -12345.6]);
+      expect([locale, parse('1,234.5')]).toEqual([locale, 1234.5]);
+    }
+    const arabic = numberParser('ar_SA');
+    expect(arabic('١٢٣٫٤٥')).toBe(123.45);
+    expect(arabic('١٢٫٣٤٫٥')).toBeUndefined();
+    expect(arabic('١٢٬٣٤')).toBeUndefined();
+    // Bengali writes its own digits with "." and ",": those are read as the locale writes them.
+    expect(numberParser('bn')(new Intl.NumberFormat('bn').format(1234.5))).toBe(1234.5);
+    // Locales that write 0–9 do not read other digits.
+    expect(numberParser('da_DK')('٨٧')).toBeUndefined();
+  });
+
   it('reads ISO dates always and the --date-format when given; rejects impossible dates', () => {
     const parse = dateParser('dd.mm.yyyy');
     expect(parse('05.01.2026')).toBe('2026-01-05');
