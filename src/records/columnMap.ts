@@ -31,6 +31,11 @@ export type ColumnMap = {
   references: ReferenceColumnMapping[];
   /** Index of the key column, or undefined when the key is derived. */
   keyIndex?: number;
+  /**
+   * Index of the record Id column (an export writes one). Only rows without a key use it, to find
+   * the record they came from; it is never uploaded.
+   */
+  idIndex?: number;
   /** Fields of the upload, in order: mapped fields, reference fields, then the key when derived. */
   uploadFields: string[];
 };
@@ -51,24 +56,136 @@ export function importableFields(describe: ObjectDescribe, spec: GlocalObjectSpe
   );
 }
 
-/** A --mapping file: JSON {"Column header": "Field__c"} or a two-column CSV (column, field). */
-export async function readMappingFile(file: string): Promise<Map<string, string>> {
-  const text = (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
+/** The line (1-based) of a character offset in a text. */
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let index = 0; index < offset && index < text.length; index++) if (text.charCodeAt(index) === 10) line++;
+  return line;
+}
+
+function badMapping(file: string, line: number | undefined, problem: string): SfError {
+  return new SfError(`${file}${line ? `, line ${line}` : ''}: ${problem}`, 'GlocalBadMapping', [
+    'Write the mapping as JSON {"Column header": "Field__c"} or as a CSV with two columns: the column header, then the field API name (or reference column) it fills.',
+  ]);
+}
+
+function readJsonMapping(file: string, text: string): Map<string, string> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    const message = (error as Error).message;
+    // V8 names the position ("... at position 22"); an early end has none: the last line is meant.
+    const position = /position (\d+)/.exec(message);
+    const line = position ? lineAt(text, Number(position[1])) : lineAt(text, text.trimEnd().length);
+    throw badMapping(file, line, `not valid JSON (${message}).`);
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw badMapping(file, undefined, 'the JSON must be one object of "Column header": "Field__c" pairs.');
+  }
   const mapping = new Map<string, string>();
-  if (text.trimStart().startsWith('{')) {
-    for (const [column, field] of Object.entries(JSON.parse(text) as Record<string, unknown>)) {
-      mapping.set(normalizeLabel(column), String(field));
+  for (const [column, field] of Object.entries(parsed as Record<string, unknown>)) {
+    if (typeof field !== 'string' || field.trim() === '') {
+      const line = lineAt(text, text.indexOf(JSON.stringify(column)));
+      throw badMapping(file, line, `"${column}" must map to a field API name in quotes, for example "Score__c".`);
     }
-  } else {
-    for (const [column, field] of parse(text, { relax_column_count: true, skip_empty_lines: true }) as string[][]) {
-      if (column && field) mapping.set(normalizeLabel(column), field.trim());
-    }
+    mapping.set(normalizeLabel(column), field.trim());
   }
   return mapping;
 }
 
+/** The delimiter of a mapping CSV: the one of , ; or tab found most often outside quotes on its first line. */
+function mappingDelimiter(text: string): string {
+  const firstLine =
+    text
+      .replace(/"(?:[^"]|"")*"/g, '')
+      .split(/\r?\n/)
+      .find((line) => line.trim() !== '') ?? '';
+  let best = ',';
+  let bestCount = 0;
+  for (const delimiter of [',', ';', '\t']) {
+    const count = firstLine.split(delimiter).length - 1;
+    if (count > bestCount) [best, bestCount] = [delimiter, count];
+  }
+  return best;
+}
+
+function readCsvMapping(file: string, text: string): Map<string, string> {
+  const delimiter = mappingDelimiter(text);
+  let records: Array<{ record: string[]; info: { lines: number } }>;
+  try {
+    records = parse(text, {
+      delimiter,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      info: true,
+    }) as unknown as Array<{
+      record: string[];
+      info: { lines: number };
+    }>;
+  } catch (error) {
+    const { code, lines } = error as { code?: string; lines?: number };
+    throw badMapping(
+      file,
+      lines,
+      code === 'CSV_QUOTE_NOT_CLOSED'
+        ? 'a quoted cell opens here and is never closed (add the closing quote).'
+        : (error as Error).message
+    );
+  }
+  const shown = delimiter === '\t' ? 'a tab' : `"${delimiter}"`;
+  const mapping = new Map<string, string>();
+  for (const { record, info } of records) {
+    const [column = '', field = '', ...rest] = record.map((cell) => cell.trim());
+    if (column === '' && field === '' && rest.every((cell) => cell === '')) continue;
+    if (column === '' || field === '' || rest.some((cell) => cell !== '')) {
+      throw badMapping(
+        file,
+        info.lines,
+        `expected two cells separated by ${shown} (the column header, then its field), found ${record.map((cell) => `"${cell}"`).join(' and ')}.`
+      );
+    }
+    mapping.set(normalizeLabel(column), field);
+  }
+  return mapping;
+}
+
+/**
+ * A --mapping file: JSON {"Column header": "Field__c"} or a two-column CSV (column, field) in
+ * comma, semicolon (Danish and German Excel) or tab layout. Problems name the file and the line.
+ */
+export async function readMappingFile(file: string): Promise<Map<string, string>> {
+  const text = (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
+  return text.trimStart().startsWith('{') ? readJsonMapping(file, text) : readCsvMapping(file, text);
+}
+
+/** The record Id column of an export. */
+export const ID_COLUMN = 'Id';
+
 function knownColumnsList(fields: FieldDescribe[], spec: GlocalObjectSpec): string[] {
-  return [...spec.references.map((reference) => reference.column), ...fields.map((field) => field.name)];
+  return [...spec.references.map((reference) => reference.column), ...fields.map((field) => field.name), ID_COLUMN];
+}
+
+/** Mapping entries whose target is neither a field the import can set nor a reference column. */
+function badMappingTargets(
+  header: string[],
+  mapping: Map<string, string>,
+  describe: ObjectDescribe,
+  spec: GlocalObjectSpec,
+  settable: (target: string) => boolean
+): string[] {
+  const problems: string[] = [];
+  const existing = new Set(describe.fields.map((field) => normalizeLabel(field.name)));
+  for (const column of header) {
+    const target = mapping.get(normalizeLabel(column));
+    if (target === undefined || settable(target)) continue;
+    problems.push(
+      existing.has(normalizeLabel(target))
+        ? `mapping ${column} → ${target}: ${spec.object}.${target} is computed or read-only, so no file can set it.`
+        : `mapping ${column} → ${target}: no such field on ${spec.object}.`
+    );
+  }
+  return problems;
 }
 
 export function mapColumns(
@@ -100,6 +217,21 @@ export function mapColumns(
     }
   }
 
+  const idLabel = describe.fields.find((field) => field.name === ID_COLUMN)?.label;
+  const isIdColumn = (name: string): boolean =>
+    name === normalizeLabel(ID_COLUMN) || (idLabel !== undefined && name === normalizeLabel(idLabel));
+  if (mapping) {
+    const problems = badMappingTargets(header, mapping, describe, spec, (target) => {
+      const name = normalizeLabel(target);
+      return referenceByName.has(name) || byName.has(name) || name === normalizeLabel(ID_COLUMN);
+    });
+    if (problems.length > 0) {
+      throw new SfError(problems.join(' '), 'GlocalBadMapping', [
+        `Map the column to one of: ${knownColumnsList(fields, spec).join(', ')}.`,
+      ]).setData({ problems });
+    }
+  }
+
   const map: ColumnMap = { header, fields: [], references: [], uploadFields: [] };
   const unknown: string[] = [];
   const seen = new Map<string, string>();
@@ -111,6 +243,17 @@ export function mapColumns(
       return;
     }
     const target = mapping?.get(name);
+    if (target ? normalizeLabel(target) === normalizeLabel(ID_COLUMN) : isIdColumn(name)) {
+      if (map.idIndex !== undefined) {
+        throw new SfError(
+          `Columns "${header[map.idIndex]}" and "${rawHeader}" both fill ${ID_COLUMN}.`,
+          'GlocalDuplicateColumn',
+          ['Remove one of the two columns, or map them apart with --mapping.']
+        );
+      }
+      map.idIndex = index;
+      return;
+    }
     const reference = target ? referenceByName.get(normalizeLabel(target)) : (referenceByName.get(name) ?? undefined);
     const field = reference
       ? undefined

@@ -3,14 +3,16 @@
  * (API-name header, reference columns as codes and e-mails, ISO dates, `.` decimals), so an
  * export can be edited and imported again. Text cells that a spreadsheet would run as a formula
  * (starting with = + - @, tab or carriage return) get a leading apostrophe unless `raw` is set;
- * the import removes that apostrophe again.
+ * the import removes that apostrophe again. Objects whose key may be blank end with a record Id
+ * column: a record without a key (created in the org's UI) is found by it when the file is
+ * imported again, never duplicated.
  */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FieldDescribe, ObjectDescribe, OrgClient } from '../org/orgClient.js';
-import { importableFields } from './columnMap.js';
+import { ID_COLUMN, importableFields } from './columnMap.js';
 import { csvLine } from './csvText.js';
 import { LOAD_ORDER, objectSpec, type GlocalObjectSpec } from './objectSpecs.js';
 
@@ -59,6 +61,9 @@ export function exportColumns(describe: ObjectDescribe, spec: GlocalObjectSpec):
       type: 'string',
     });
   }
+  // Where the key may be blank (records created in the org's UI have none), the Id lets an import
+  // of this file find those records again instead of inserting copies.
+  if (byName.get(key)?.nillable !== false) columns.push({ header: ID_COLUMN, path: ['Id'], type: 'id' });
   return columns;
 }
 

@@ -35,6 +35,7 @@ import { KeyHashTable } from './keyHashTable.js';
 import { collectGarbage, GarbageBudget } from '../org/memory.js';
 import { objectSpec, type GlocalObjectSpec } from './objectSpecs.js';
 import { bundledPackLabels, type PackLabels } from './packLabels.js';
+import { adoptKeys, idKey, KeyAdoptionPending, lookUpRecordKeys, parseRecordId } from './recordIds.js';
 import { ReferenceKeys, resolveReferences, type ReferenceResolver } from './references.js';
 import { keyHash, RowPreparer, type PreparedRow } from './rowPreparer.js';
 
@@ -79,6 +80,14 @@ export type ImportOptions = {
 
 export type RowError = { row: number; reason: string };
 
+/**
+ * What became of rows that had no key but named their record by Id (an export of records created
+ * in the org's UI): `adopted` records took the row's key before the load, so the upsert updated
+ * them; `kept` records already had a key, and the row was loaded under it; `notInOrg` Ids are not
+ * in this org (a file from another org), so those rows were inserted under their derived key.
+ */
+export type RecordIdOutcome = { adopted: number; kept: number; notInOrg: number };
+
 export type ImportResult = ImportCounts & {
   object: string;
   file: string;
@@ -95,6 +104,8 @@ export type ImportResult = ImportCounts & {
   readError?: RowError;
   /** Milliseconds per stage: check (pass 1), resolve, load (pass 2 and sending), process (waiting for Bulk jobs), report. */
   timings: ImportTimings;
+  /** Set when some row without a key named its record by Id. */
+  recordIds?: RecordIdOutcome;
 };
 
 const SHOWN_ERRORS = 20;
@@ -117,7 +128,43 @@ type ImportContext = {
   preparer: RowPreparer;
   fieldTypes: Map<string, FieldDescribe>;
   errorsFile: string;
+  /** Position of the key in PreparedRow.values. */
+  keyUploadIndex: number;
+  /** idKey → the key the record holds in the org ('' for none), for rows that name a record by Id. */
+  recordKeys?: Map<string, string>;
+  /** idKey → why the record could not take the row's key; those rows are rejected. */
+  adoptionFailures?: Map<string, string>;
 };
+
+/** A prepared row and, when it has no key of its own, the Id of the record it names. */
+type ImportRow = PreparedRow & { recordId?: string };
+
+/**
+ * Prepares a row and settles its key when the key cell is blank but the Id cell is not: a record
+ * that has a key already keeps it; a technical key (keyFromId) is the Id itself.
+ */
+function prepareRow(context: ImportContext, source: SourceRow): ImportRow {
+  const prepared: ImportRow = context.preparer.prepare(source);
+  const { map, spec } = context;
+  if (map.idIndex === undefined) return prepared;
+  const idCell = source.cells[map.idIndex] ?? '';
+  const keyCell = map.keyIndex === undefined ? '' : (source.cells[map.keyIndex] ?? '');
+  if (idCell.trim() === '' || keyCell.trim() !== '') return prepared;
+  const id = parseRecordId(idCell, context.describe.keyPrefix);
+  if (!id) {
+    prepared.problems.push(`${map.header[map.idIndex]}: "${idCell.trim()}" is not the Id of a ${spec.object} record.`);
+    return prepared;
+  }
+  const key = context.recordKeys?.get(idKey(id)) || (prepared.key === '' && spec.keyFromId ? id : prepared.key);
+  // Without any key to give the record (a service unit needs its code), the row is refused as before.
+  if (key === '') return prepared;
+  prepared.recordId = id;
+  if (key !== prepared.key) {
+    prepared.key = key;
+    if (context.keyUploadIndex >= 0) prepared.values[context.keyUploadIndex] = key;
+  }
+  return prepared;
+}
 
 async function readHeader(file: string, layout: CsvLayout): Promise<string[] | undefined> {
   const rows = readCsvRows(file, layout);
@@ -173,6 +220,7 @@ async function openImport(org: OrgClient, options: ImportOptions): Promise<Impor
     preparer: new RowPreparer(map, spec, encodingName),
     fieldTypes: new Map(describe.fields.map((field) => [field.name, field])),
     errorsFile: options.errorsFile ?? `${options.file}.errors.csv`,
+    keyUploadIndex: map.uploadFields.indexOf(spec.keyField),
   };
 }
 
@@ -204,21 +252,40 @@ type Duplicates = {
   secondRows: Set<number>;
 };
 
-type ScanResult = { read: number; valid: number; keys: ReferenceKeys; duplicates: Duplicates };
+type ScanResult = {
+  read: number;
+  valid: number;
+  keys: ReferenceKeys;
+  duplicates: Duplicates;
+  /** Rows without a key that name a record by Id: Id as written → first row. */
+  keyless: Map<string, number>;
+  /** Rows naming the same record by Id as another row: row → the other row. */
+  idDuplicates: Map<number, number>;
+};
 
 /** Pass 1: check every row, gather reference values and suspected duplicate keys. */
 async function scan(context: ImportContext): Promise<ScanResult> {
   const keys = new ReferenceKeys();
   const table = new KeyHashTable();
   const duplicates: Duplicates = { firstRows: new Map(), secondRows: new Set() };
+  const keyless = new Map<string, number>();
+  const idDuplicates = new Map<number, number>();
   let read = 0;
   let valid = 0;
   let reported = 0;
   await forEachRow(context, (source) => {
     read++;
-    const prepared = context.preparer.prepare(source);
+    const prepared = prepareRow(context, source);
     if (prepared.problems.length > 0) return;
     valid++;
+    if (prepared.recordId !== undefined) {
+      const first = keyless.get(prepared.recordId);
+      if (first === undefined) keyless.set(prepared.recordId, prepared.row);
+      else {
+        idDuplicates.set(prepared.row, first);
+        if (!idDuplicates.has(first)) idDuplicates.set(first, prepared.row);
+      }
+    }
     prepared.referenceValues.forEach((value, index) => {
       if (value !== '') keys.add(context.map.references[index].reference, value);
     });
@@ -238,7 +305,75 @@ async function scan(context: ImportContext): Promise<ScanResult> {
     }
   });
   context.options.progress?.update?.({ read });
-  return { read, valid, keys, duplicates };
+  return { read, valid, keys, duplicates, keyless, idDuplicates };
+}
+
+/** Is the row one of two with the same key (a local error that keeps it from loading)? */
+function hasDuplicateKey(scanned: ScanResult, row: PreparedRow): boolean {
+  const key = row.key.toLowerCase();
+  return (
+    scanned.duplicates.secondRows.has(row.row) ||
+    (scanned.duplicates.firstRows.get(row.row) ?? []).some((candidate) => candidate.key === key)
+  );
+}
+
+/**
+ * Before the load: rows without a key that name their record by Id. The org says which of those
+ * records exist and what key they hold; each one without a key takes the key its row derives, so
+ * the upsert by key that follows updates it instead of inserting a copy. Costs nothing (no request)
+ * when no row is like that.
+ */
+async function settleRecordKeys(
+  context: ImportContext,
+  scanned: ScanResult,
+  resolver: ReferenceResolver
+): Promise<{ context: ImportContext; outcome?: RecordIdOutcome }> {
+  if (scanned.keyless.size === 0) return { context };
+  const { org, spec, options, map } = context;
+  const found = await lookUpRecordKeys(org, spec.object, spec.keyField, scanned.keyless.keys());
+  const recordKeys = found.keys;
+  const waiting = found.keyless;
+  const kept = recordKeys.size - waiting.size;
+  const outcome: RecordIdOutcome = { adopted: 0, kept, notInOrg: scanned.keyless.size - recordKeys.size };
+  const settled = { ...context, recordKeys };
+  if (waiting.size === 0) return { context: settled, outcome };
+
+  // Only rows that will load give their record a key: not rejected here, not duplicated, references found.
+  const adoptions: Array<{ id: string; key: string }> = [];
+  await forEachRow(settled, (source) => {
+    const row = prepareRow(settled, source);
+    if (row.recordId === undefined || row.problems.length > 0 || row.key === '') return;
+    const id = idKey(row.recordId);
+    if (!waiting.has(id) || scanned.idDuplicates.has(row.row) || hasDuplicateKey(scanned, row)) return;
+    const unresolved = row.referenceValues.some(
+      (value, index) => value !== '' && resolver.resolve(map.references[index].reference, value) instanceof CellProblem
+    );
+    if (unresolved) return;
+    adoptions.push({ id: waiting.get(id)!, key: row.key });
+    waiting.delete(id);
+  });
+  if (adoptions.length === 0) return { context: settled, outcome };
+  const threshold = options.bulkThreshold ?? DEFAULT_BULK_THRESHOLD;
+  let adoptionFailures: Map<string, string>;
+  try {
+    adoptionFailures = await adoptKeys(org, adoptions, {
+      object: spec.object,
+      keyField: spec.keyField,
+      bulk: options.bulk !== false && adoptions.length > threshold,
+      pollIntervalMs: options.pollIntervalMs ?? defaultPollInterval(),
+      waitMs: (options.waitMinutes ?? 30) * 60_000,
+      maxJobBytes: options.maxJobBytes,
+    });
+  } catch (error) {
+    if (!(error instanceof KeyAdoptionPending)) throw error;
+    throw new SfError(
+      `${options.file}: ${adoptions.length} ${spec.object} records without a key are still taking the keys of their rows (${error.message}); nothing else was sent.`,
+      'GlocalKeysPending',
+      ['Run the same import again once the job has finished: records that took their key are then updated by it.']
+    );
+  }
+  outcome.adopted = adoptions.length - adoptionFailures.size;
+  return { context: { ...settled, adoptionFailures }, outcome };
 }
 
 type LoadPassResult = {
@@ -305,9 +440,10 @@ async function loadPass(
   }
 
   let reported = 0;
+  const idHeader = map.idIndex === undefined ? '' : map.header[map.idIndex];
   const readError = await forEachRow(context, (source) => {
     counts.read++;
-    const prepared = context.preparer.prepare(source);
+    const prepared = prepareRow(context, source);
     const problems = prepared.problems;
     if (problems.length === 0) {
       for (const candidate of scanned.duplicates.firstRows.get(prepared.row) ?? []) {
@@ -323,6 +459,18 @@ async function loadPass(
         problems.push(`${spec.keyField}: "${prepared.key}" is also the key of row ${first} (duplicate key).`);
       }
       if (prepared.key === '') problems.push(`${spec.keyField}: a value is required.`);
+      if (prepared.recordId !== undefined) {
+        const other = scanned.idDuplicates.get(prepared.row);
+        if (other !== undefined) {
+          problems.push(`${idHeader}: "${prepared.recordId}" is also the Id of row ${other} (the same record twice).`);
+        }
+        const refused = context.adoptionFailures?.get(idKey(prepared.recordId));
+        if (refused !== undefined) {
+          problems.push(
+            `${idHeader}: record ${prepared.recordId} has no ${spec.keyField} and the org refused to give it "${prepared.key}": ${refused}`
+          );
+        }
+      }
     }
     if (problems.length === 0) {
       prepared.referenceValues.forEach((value, index) => {
@@ -423,7 +571,7 @@ async function finishBulk(
     if (failures.size > 0) {
       // Pass 3: find the rejected rows in the input to report them with their original cells.
       await forEachRow(context, async (source) => {
-        const prepared = context.preparer.prepare(source);
+        const prepared = prepareRow(context, source);
         if (prepared.problems.length > 0 || prepared.key === '') return;
         const reason = failures.get(prepared.key.toLowerCase());
         if (reason === undefined) return;
@@ -492,7 +640,7 @@ async function resendCreateOnlyConflicts(
 function result(
   context: ImportContext,
   counts: ImportCounts,
-  fields: Pick<ImportResult, 'status' | 'mode' | 'errors' | 'jobIds' | 'readError'> & {
+  fields: Pick<ImportResult, 'status' | 'mode' | 'errors' | 'jobIds' | 'readError' | 'recordIds'> & {
     timings?: ImportTimings;
   },
   report: ErrorReport
@@ -558,6 +706,9 @@ async function runImport(context: ImportContext, resumeFrom?: ImportState): Prom
   collectGarbage();
   const resolver = await resolveReferences(context.org, scanned.keys);
   scanned.keys.clear();
+  const settled = await settleRecordKeys(context, scanned, resolver);
+  context = settled.context;
+  const recordIds = settled.outcome;
   collectGarbage();
   const bulk = options.bulk ?? scanned.valid > (options.bulkThreshold ?? DEFAULT_BULK_THRESHOLD);
   progress?.stage?.('load');
@@ -578,6 +729,7 @@ async function runImport(context: ImportContext, resumeFrom?: ImportState): Prom
           jobIds: [],
           readError: loaded.readError,
           timings,
+          recordIds,
         },
         report
       );
@@ -597,7 +749,15 @@ async function runImport(context: ImportContext, resumeFrom?: ImportState): Prom
       return result(
         context,
         finished.counts,
-        { status: 'pending', mode: 'bulk', errors: loaded.errors, jobIds, readError: loaded.readError, timings },
+        {
+          status: 'pending',
+          mode: 'bulk',
+          errors: loaded.errors,
+          jobIds,
+          readError: loaded.readError,
+          timings,
+          recordIds,
+        },
         report
       );
     }
@@ -606,7 +766,15 @@ async function runImport(context: ImportContext, resumeFrom?: ImportState): Prom
     return result(
       context,
       finished.counts,
-      { status: 'complete', mode: 'bulk', errors: loaded.errors, jobIds, readError: loaded.readError, timings },
+      {
+        status: 'complete',
+        mode: 'bulk',
+        errors: loaded.errors,
+        jobIds,
+        readError: loaded.readError,
+        timings,
+        recordIds,
+      },
       report
     );
   } finally {

@@ -30,6 +30,12 @@ export type GlocalObjectSpec = {
   keyField: string;
   /** Columns whose values make the key when a file has no key column (joined with `|`). */
   derivedKeyFrom?: string[];
+  /**
+   * The key is technical (nobody types or reads it) and nothing in a row can make one: a row
+   * without a key that names its record by Id (an export of a record created in the UI) takes
+   * that Id as its key.
+   */
+  keyFromId?: boolean;
   references: ReferenceColumn[];
   ranges: Record<string, NumberRange>;
   /** Fields an import must not set even if the describe allows it. */
@@ -152,6 +158,7 @@ export const OBJECT_SPECS: Record<string, GlocalObjectSpec> = {
   Partner_Feedback__c: {
     object: 'Partner_Feedback__c',
     keyField: 'Feedback_Key__c',
+    keyFromId: true,
     references: [
       {
         column: 'Partner_Review__c',
@@ -171,6 +178,7 @@ export const OBJECT_SPECS: Record<string, GlocalObjectSpec> = {
   Internal_Feedback__c: {
     object: 'Internal_Feedback__c',
     keyField: 'Feedback_Key__c',
+    keyFromId: true,
     references: [
       {
         column: 'Rated_Unit__c',

@@ -295,9 +295,18 @@ export class FakeOrg implements OrgClient {
     const list = this.records.get(object) ?? [];
     this.records.set(object, list);
     const existing = list.find((candidate) => String(candidate[keyField]).toLowerCase() === key);
+    // An upsert on Id only ever updates, as a real org's does.
+    if (!existing && keyField === 'Id') {
+      return {
+        success: false,
+        errors: [{ statusCode: 'NOT_FOUND', message: 'The requested resource does not exist' }],
+      };
+    }
     if (existing) {
       const locked = Object.keys(record).filter(
-        (name) => DESCRIBES[object]?.fields.find((candidate) => candidate.name === name)?.updateable === false
+        (name) =>
+          name !== keyField &&
+          DESCRIBES[object]?.fields.find((candidate) => candidate.name === name)?.updateable === false
       );
       if (locked.length > 0) {
         return {

@@ -101,33 +101,72 @@ describe('--mapping', () => {
   });
 
   it('a mapping to a field that does not exist is refused before anything is sent', async () => {
-    const mapping = await file('mapping.json', JSON.stringify({ ...mapped, Points: 'Nope__c' }));
-    // Today's message names the column, not the bad target (reported to the lead).
-    await expect(
-      run('Training_Record__c', await file('mapped.csv', `${header}\n${body}`), { mappingFile: mapping })
-    ).rejects.toThrow(/^Unknown column "Points" for Training_Record__c\. Known columns: Course__c, Market__c/);
+    const mapping = await file('mapping.json', JSON.stringify({ ...mapped, Points: 'Nope__c', State: 'Overdue__c' }));
+    const refused = run('Training_Record__c', await file('mapped.csv', `${header}\n${body}`), { mappingFile: mapping });
+    await expect(refused).rejects.toThrow(
+      'mapping State → Overdue__c: Training_Record__c.Overdue__c is computed or read-only, so no file can set it. ' +
+        'mapping Points → Nope__c: no such field on Training_Record__c.'
+    );
+    await expect(refused).rejects.toMatchObject({
+      actions: [expect.stringMatching(/^Map the column to one of: Course__c/)],
+    });
     expect(org.upsertCalls).toEqual([]);
   });
 
-  // Bug (reported): readMappingFile parses CSV with ',' only, so every line of a mapping saved by
-  // Danish or German Excel (';') is dropped without a word and the import then calls the mapped
-  // headers unknown columns. Data files get their delimiter detected; mapping files should too.
-  it.failing('a mapping file saved by Danish Excel (semicolons) maps the same', async () => {
+  // Danish and German Excel save CSV with ';': a mapping file gets its delimiter detected as data files do.
+  it('a mapping file saved by Danish Excel (semicolons) maps the same', async () => {
     const lines = Object.entries(mapped).map(([column, target]) => `"${column}";${target}`);
     const mapping = await file('mapping-da.csv', `${lines.join('\r\n')}\r\n`);
     const result = await run('Training_Record__c', await file('mapped.csv', `${header}\n${body}`), {
       mappingFile: mapping,
     });
     expect(result).toMatchObject({ read: 2, invalid: 0, succeeded: 2 });
+    expectMappedRecords();
   });
 
-  // Bug (reported): a JSON mapping file with a syntax error gives JSON.parse's bare message,
-  // which does not name the file (every other bad input names its file).
-  it.failing('a mapping file that is not valid JSON is an error naming the file', async () => {
-    const mapping = await file('broken-mapping.json', '{"Points": "Score__c",');
+  it('a tab-separated mapping file (Excel "Unicode text" saved as UTF-8) maps the same', async () => {
+    const lines = Object.entries(mapped).map(([column, target]) => `${column}\t${target}`);
+    const mapping = await file('mapping.txt', `${lines.join('\n')}\n`);
+    const result = await run('Training_Record__c', await file('mapped.csv', `${header}\n${body}`), {
+      mappingFile: mapping,
+    });
+    expect(result).toMatchObject({ read: 2, invalid: 0, succeeded: 2 });
+  });
+
+  it('a mapping file that is not valid JSON is an error naming the file and the line', async () => {
+    const mapping = await file('broken-mapping.json', '{\n  "Points": "Score__c",\n  "State" "Status__c"\n}\n');
+    const refused = run('Training_Record__c', await file('mapped.csv', `${header}\n${body}`), { mappingFile: mapping });
+    await expect(refused).rejects.toThrow(/broken-mapping\.json, line 3: not valid JSON \(/);
+    await expect(refused).rejects.toMatchObject({ name: 'GlocalBadMapping' });
+    const cut = await file('cut-mapping.json', '{"Points": "Score__c",');
+    await expect(
+      run('Training_Record__c', await file('mapped.csv', `${header}\n${body}`), { mappingFile: cut })
+    ).rejects.toThrow(/cut-mapping\.json, line 1: not valid JSON/);
+    expect(org.upsertCalls).toEqual([]);
+  });
+
+  it('a JSON mapping to something other than a field name names the entry and its line', async () => {
+    const mapping = await file('numbers.json', '{\n  "Points": "Score__c",\n  "State": 7\n}');
     await expect(
       run('Training_Record__c', await file('mapped.csv', `${header}\n${body}`), { mappingFile: mapping })
-    ).rejects.toThrow(/broken-mapping\.json/);
+    ).rejects.toThrow('numbers.json, line 3: "State" must map to a field API name in quotes, for example "Score__c".');
+  });
+
+  it('a CSV mapping line with one cell, or three, is an error naming the file and line', async () => {
+    const one = await file('one-cell.csv', 'Points;Score__c\r\nState\r\n');
+    await expect(
+      run('Training_Record__c', await file('mapped.csv', `${header}\n${body}`), { mappingFile: one })
+    ).rejects.toThrow(
+      'one-cell.csv, line 2: expected two cells separated by ";" (the column header, then its field), found "State".'
+    );
+    const three = await file('three-cells.csv', 'Points,Score__c\nState,Status__c,Result__c\n');
+    await expect(
+      run('Training_Record__c', await file('mapped.csv', `${header}\n${body}`), { mappingFile: three })
+    ).rejects.toThrow(/three-cells\.csv, line 2: expected two cells separated by ","/);
+    const quote = await file('quote.csv', 'Points,Score__c\n"State,Status__c\n');
+    await expect(
+      run('Training_Record__c', await file('mapped.csv', `${header}\n${body}`), { mappingFile: quote })
+    ).rejects.toThrow(/^.*quote\.csv, line \d+: /);
   });
 
   it('without the mapping the same headers are unknown columns', async () => {
