@@ -191,23 +191,42 @@ function generatedTraining(prefix: string, count: number): string {
 describe('loading through faults, interruptions and round trips', () => {
   it('with 5xx, dropped connections and limit errors every valid row lands exactly once', async () => {
     const pathFilter = /composite\/sobjects|jobs\/ingest/;
-    for (const [prefix, bulk, seed] of [
-      // Seeds whose fault sequence hits the first few data requests (see FaultController).
-      ['FC', '--no-bulk', 4],
-      ['FB', '--bulk', 8],
+    // Every row the org accepts, counted per key: a row sent again after the org took it counts twice.
+    const writes = env.org.countWrites();
+    for (const [prefix, bulk, seed, write] of [
+      // Seeds whose fault sequence hits the first few data requests (see FaultController), and
+      // loses the answer to at least one write the org did (collections upsert; Bulk job close).
+      ['FC', '--no-bulk', 4, /^PATCH .*\/composite\/sobjects\//],
+      ['FB', '--bulk', 8, /^PATCH .*\/jobs\/ingest\/\w+$/],
     ] as const) {
       const file = join(work, `${prefix}.csv`);
       await writeFile(file, generatedTraining(prefix, 600));
-      env.org.setFaults({ seed, serverErrorRate: 0.15, dropRate: 0.15, limitExceededRate: 0.15, pathFilter });
+      const logFrom = env.org.requestLog.length;
+      // Half the 5xx and dropped connections come after the org did the work: only the answer is lost.
+      env.org.setFaults({
+        seed,
+        serverErrorRate: 0.15,
+        dropRate: 0.15,
+        limitExceededRate: 0.15,
+        afterWorkShare: 0.5,
+        pathFilter,
+      });
       // Small Bulk jobs: the load spreads over several, so faults hit uploads, closes and polls.
       const result = await sf(['glocal', 'training', 'import', '-f', file, bulk], { GLOCAL_BULK_MAX_BYTES: '12000' });
       const faults = env.org.faults.count;
       env.org.setFaults({});
+      const lostAnswers = env.org.requestLog
+        .slice(logFrom)
+        .filter((entry) => entry.fault?.endsWith('-after-work') && write.test(`${entry.method} ${entry.path}`));
       expect(imported(result)).toMatchObject({ read: 600, invalid: 0, sent: 600, succeeded: 600, failed: 0 });
       expect(faults).toBeGreaterThan(0);
+      expect(lostAnswers.length).toBeGreaterThan(0);
       const keys = keysOf('Training_Record__c').filter((key) => key.startsWith(`${prefix}-`));
       expect(keys).toHaveLength(600);
       expect(new Set(keys).size).toBe(600);
+      const accepted = [...writes.of('Training_Record__c')].filter(([key]) => key.startsWith(`${prefix}-`));
+      expect(accepted.filter(([, times]) => times !== 1)).toEqual([]);
+      expect(accepted).toHaveLength(600);
     }
   });
 
@@ -263,6 +282,38 @@ describe('loading through faults, interruptions and round trips', () => {
     expect(header).toEqual(
       expect.arrayContaining(['Record_Key__c', 'Course__c', 'Market__c', 'Participant_Contact__c'])
     );
+  });
+
+  it('a record created in the UI (no key) round-trips without a copy and takes its derived key', async () => {
+    const [course] = rows('Training_Course__c').filter((row) => row.Course_Code__c === 'CC-201');
+    const [market] = rows('Market__c').filter((row) => row.Country_Code__c === 'DK');
+    const [contact] = rows('Contact').filter((row) => row.Email === 'bo@example.com');
+    const [created] = env.org.store.insert('Training_Record__c', [
+      {
+        Course__c: course.Id,
+        Market__c: market.Id,
+        Participant_Contact__c: contact.Id,
+        Status__c: 'Assigned',
+        Assigned_On__c: '2025-03-17',
+      },
+    ]);
+    expect(created.success).toBe(true);
+    const count = rows('Training_Record__c').length;
+    const file = join(work, 'export-keyless.csv');
+    expect((await sf(['glocal', 'training', 'export', '--output-file', file])).exitCode).toBe(0);
+    const exportedRow = (parse(await readFile(file, 'utf8'), { columns: true }) as Array<Record<string, string>>).find(
+      (row) => row.Id === created.id
+    );
+    expect(exportedRow).toMatchObject({ Record_Key__c: '', Participant_Contact__c: 'bo@example.com' });
+
+    const reimported = await sf(['glocal', 'training', 'import', '-f', file]);
+    expect(imported(reimported)).toMatchObject({ read: count, invalid: 0, failed: 0 });
+    expect(reimported.json?.result).toMatchObject({ recordIds: { adopted: 1, notInOrg: 0 } });
+    expect(rows('Training_Record__c')).toHaveLength(count);
+    expect(env.org.store.table('Training_Record__c').rows.get(created.id!)).toMatchObject({
+      Record_Key__c: 'cc-201|bo@example.com|2025-03-17',
+      Status__c: 'Assigned',
+    });
   });
 
   it('export neutralises formula-like cells (unless --raw) and the import restores them', async () => {
