@@ -144,8 +144,11 @@ export class IngestJobs {
       if (job.state === 'JobComplete' || job.state === 'Failed') {
         throw new ApiError(409, 'INVALIDJOBSTATE', `Job ${id} cannot be aborted; its state is ${job.state}`);
       }
+      const wasOpen = job.state === 'Open';
       job.state = 'Aborted';
       this.touch(job);
+      // An open job is never scheduled, so nothing else records its uploads as unprocessed.
+      if (wasOpen) this.markUnprocessed(job, 0, 0);
     } else {
       throw new ApiError(400, 'INVALIDJOBSTATE', `Invalid state: ${String(state)}`);
     }

@@ -3,8 +3,8 @@
  * and instance URL come from there). jsforce's own retries are switched off: whether a failed
  * write may be sent again depends on what it was, which only the caller knows.
  */
-import { createReadStream } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Connection } from '@salesforce/core';
 import {
@@ -23,7 +23,8 @@ import { GarbageBudget } from './memory.js';
 import { defaultRetryPolicy, withRetry, type RetryPolicy } from './retry.js';
 
 /** The part of a jsforce Connection this client uses. */
-export type RestConnection = Pick<Connection, 'request' | 'getApiVersion'> & Partial<Pick<Connection, 'bulk2'>>;
+export type RestConnection = Pick<Connection, 'request' | 'getApiVersion' | 'instanceUrl' | 'accessToken'> &
+  Partial<Pick<Connection, 'bulk2'>>;
 
 /** How often a Bulk query job is asked whether it has finished. */
 const BULK_QUERY_POLL_MS = 1000;
@@ -74,6 +75,21 @@ export function classifyOrgError(error: unknown): OrgRequestError {
     kind = 'connection';
   }
   return new OrgRequestError(message, kind, errorCode || kind, error);
+}
+
+/** An error answer as jsforce would raise it: the org's errorCode and message, or ERROR_HTTP_<status>. */
+async function httpError(response: Response): Promise<Error> {
+  const text = await response.text().catch(() => '');
+  let errorCode = `ERROR_HTTP_${response.status}`;
+  let message = text || response.statusText;
+  try {
+    const [first] = JSON.parse(text) as Array<{ errorCode?: string; message?: string }>;
+    if (first?.errorCode) errorCode = first.errorCode;
+    if (first?.message) message = first.message;
+  } catch {
+    // not JSON: keep the status and the text
+  }
+  return Object.assign(new Error(message), { errorCode, name: errorCode });
 }
 
 type RequestOptions = { body?: unknown; headers?: Record<string, string>; responseType?: string };
@@ -208,14 +224,47 @@ export class ConnectionOrgClient implements OrgClient {
     return this.readWithRetry<IngestJobInfo>(`${this.base}/jobs/ingest/${jobId}`);
   }
 
+  /**
+   * Streams the results to the file: a job the org rejected in full has as many result rows as it
+   * had rows, more than fits in memory. jsforce reads every answer whole before handing it on, so
+   * this one request goes through fetch with the connection's session. Reading is safe to repeat:
+   * a failed try starts the file afresh.
+   */
   public async downloadIngestResults(jobId: string, kind: IngestResultKind, toFile: string): Promise<void> {
-    const text = await withRetry(this.retryPolicy, () =>
-      this.send<string>('GET', `${this.base}/jobs/ingest/${jobId}/${kind}`, {
-        headers: { accept: 'text/csv' },
-        responseType: 'text/plain',
-      })
-    );
-    await writeFile(toFile, typeof text === 'string' ? text : '', 'utf8');
+    const path = `${this.base}/jobs/ingest/${jobId}/${kind}`;
+    await withRetry(this.retryPolicy, async () => {
+      this.requests++;
+      try {
+        let response = await this.fetchText(path);
+        if (response.status === 401) {
+          // jsforce renews an expired session on its own requests (when the auth allows it):
+          // one small request through it, then the download once more with the session it holds.
+          await response.body?.cancel();
+          await this.send('GET', `${this.base}/jobs/ingest/${jobId}`);
+          this.requests++;
+          response = await this.fetchText(path);
+        }
+        if (!response.ok) throw await httpError(response);
+        const budget = new GarbageBudget(32 * 1024 * 1024);
+        const counted = new Transform({
+          transform(chunk: Buffer, _encoding, done): void {
+            budget.add(chunk.length);
+            done(null, chunk);
+          },
+        });
+        const body = response.body ? Readable.fromWeb(response.body as never) : Readable.from([]);
+        await pipeline(body, counted, createWriteStream(toFile));
+      } catch (error) {
+        throw classifyOrgError(error);
+      }
+    });
+  }
+
+  private fetchText(path: string): Promise<Response> {
+    const instanceUrl = String(this.connection.instanceUrl ?? '').replace(/\/+$/, '');
+    return fetch(`${instanceUrl}${path}`, {
+      headers: { authorization: `Bearer ${this.connection.accessToken ?? ''}`, accept: 'text/csv' },
+    });
   }
 
   private readWithRetry<T>(url: string): Promise<T> {
