@@ -3,6 +3,7 @@
  * leaves it unclear whether the org applied a batch (5xx, dropped connection), the org is asked
  * which rows already hold exactly the sent values; only the others are sent again.
  */
+import { Messages } from '@salesforce/core';
 import {
   OrgRequestError,
   type FieldDescribe,
@@ -14,6 +15,9 @@ import { backoffDelay, defaultRetryPolicy, sleep, type RetryPolicy } from '../or
 import { chunkInList, DEFAULT_IN_LIST_LIMITS, inList } from '../org/soql.js';
 import { checkCreateOnlyConflicts, createOnlyFields, isCreateOnlyConflict } from './createOnlyFields.js';
 import type { PreparedRow } from './rowPreparer.js';
+
+Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
+const messages = Messages.loadMessages('sf-plugin-glocal', 'glocal.records');
 
 export const COLLECTION_SIZE = 200;
 
@@ -111,7 +115,7 @@ export class CollectionLoader {
             this.counts.succeeded++;
             continue;
           }
-          const reason = result ? formatSaveErrors(result.errors) : 'no result from the org';
+          const reason = result ? formatSaveErrors(result.errors) : messages.getMessage('load.noResult');
           if (!omit && this.createOnly.length > 0 && isCreateOnlyConflict(reason)) {
             conflicts.push({ row: pending[index], reason });
             continue;

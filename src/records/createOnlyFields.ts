@@ -4,9 +4,13 @@
  * For those rows the org is asked what the record holds: same values → the row is sent again
  * without those fields; other values → the row is rejected, since the record cannot move.
  */
+import { Messages } from '@salesforce/core';
 import type { FieldDescribe, OrgClient } from '../org/orgClient.js';
 import { chunkInList, DEFAULT_IN_LIST_LIMITS, inList } from '../org/soql.js';
 import { sameValue } from './collectionLoader.js';
+
+Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
+const messages = Messages.loadMessages('sf-plugin-glocal', 'glocal.records');
 
 export const isCreateOnlyConflict = (reason: string): boolean => reason.includes('INVALID_FIELD_FOR_INSERT_UPDATE');
 
@@ -57,9 +61,11 @@ export async function checkCreateOnlyConflicts(
     else {
       verdict.rejected.set(
         key,
-        `${moved.map((field) => field.name).join(', ')}: cannot change on an existing ${object} (set only when the record is created; it is ${moved
-          .map((field) => String(record[field.name]))
-          .join(', ')}).`
+        messages.getMessage('load.createOnlyChanged', [
+          moved.map((field) => field.name).join(', '),
+          object,
+          moved.map((field) => String(record[field.name])).join(', '),
+        ])
       );
     }
   }

@@ -5,8 +5,12 @@
  */
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { Messages } from '@salesforce/core';
 import iconv from 'iconv-lite';
 import { CsvSplitter, type UnclosedQuote } from './csvSplitter.js';
+
+Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
+const messages = Messages.loadMessages('sf-plugin-glocal', 'glocal.records');
 
 export type SourceRow = {
   row: number;
@@ -85,7 +89,7 @@ export async function sniffCsvLayout(file: string, options: CsvReadOptions = {})
     // A BOM is the file's own statement of its encoding; --encoding only decides files without one.
     const encoding = detected.bomLength > 0 || !options.encoding ? detected.encoding : options.encoding;
     if (!iconv.encodingExists(encoding)) {
-      throw new CsvReadError(`Unknown encoding "${encoding}".`, 1, 'encoding');
+      throw new CsvReadError(messages.getMessage('read.unknownEncoding', [encoding]), 1, 'encoding');
     }
     const text = iconv.decode(head.subarray(detected.bomLength), encoding);
     return { encoding, bomLength: detected.bomLength, delimiter: options.delimiter ?? detectDelimiter(text) };
@@ -118,7 +122,7 @@ export async function* readCsvBatches(file: string, layout: CsvLayout): AsyncGen
       const source = batch[record];
       if (source.row === 1) {
         throw new CsvReadError(
-          `Row 1, column ${column + 1}: a quoted field opens here and is never closed.`,
+          messages.getMessage('read.headerUnclosedQuote', [String(column + 1)]),
           1,
           'unclosed-quote'
         );

@@ -3,9 +3,13 @@
  * describe accepts (ISO dates, `.` decimals, picklist API values, true/false), or say why not.
  * Converters are built once per column so the per-row work is a function call and a regex.
  */
+import { Messages, SfError } from '@salesforce/core';
 import type { FieldDescribe } from '../org/orgClient.js';
 import type { NumberRange } from './objectSpecs.js';
 import { normalizeLabel } from './packLabels.js';
+
+Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
+const messages = Messages.loadMessages('sf-plugin-glocal', 'glocal.records');
 
 /** Why a cell cannot be loaded; the message names the value, never the row (the caller knows it). */
 export class CellProblem {
@@ -26,9 +30,23 @@ export type NumberSeparators = { decimal: string; group: string };
 
 const intlLocale = (locale: string): string => locale.replace(/_/g, '-');
 
+/** Intl's number format for a --locale value; a value that is no locale tag is the user's error. */
+function localeNumberFormat(locale: string, options?: Intl.NumberFormatOptions): Intl.NumberFormat {
+  try {
+    return new Intl.NumberFormat(intlLocale(locale), options);
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    throw new SfError(
+      messages.getMessage('option.invalidLocale', [locale]),
+      'GlocalInvalidLocale',
+      messages.getMessages('option.invalidLocale.actions')
+    );
+  }
+}
+
 export function numberSeparators(locale?: string): NumberSeparators {
   if (!locale) return { decimal: '.', group: ',' };
-  const parts = new Intl.NumberFormat(intlLocale(locale)).formatToParts(12345.6);
+  const parts = localeNumberFormat(locale).formatToParts(12345.6);
   return {
     decimal: parts.find((part) => part.type === 'decimal')?.value ?? '.',
     group: parts.find((part) => part.type === 'group')?.value ?? ',',
@@ -48,7 +66,7 @@ const PERSIAN_ZERO = 0x06f0;
 function localeDigits(locale?: string): Map<string, string> {
   const digits = new Map<string, string>();
   if (!locale) return digits;
-  const format = new Intl.NumberFormat(intlLocale(locale), { useGrouping: false });
+  const format = localeNumberFormat(locale, { useGrouping: false });
   const system = format.resolvedOptions().numberingSystem;
   if (system === 'latn') return digits;
   for (let value = 0; value <= 9; value++) digits.set(format.format(value), String(value));
@@ -153,8 +171,13 @@ export function dateParser(format?: string): (text: string) => string | undefine
         source += '(\\d{1,2})';
       } else source += escapeRegex(token);
     }
-    if (order.length !== 3 || new Set(order).size !== 3) {
-      throw new Error(`Date format "${format}" needs exactly one day (dd), month (mm) and year (yyyy).`);
+    // Every character must be a token: "dd.mm.yy" would otherwise lose its "yy" without a word.
+    if (order.length !== 3 || new Set(order).size !== 3 || tokens.join('') !== format.toLowerCase()) {
+      throw new SfError(
+        messages.getMessage('option.invalidDateFormat', [format]),
+        'GlocalInvalidDateFormat',
+        messages.getMessages('option.invalidDateFormat.actions')
+      );
     }
     custom = { regex: new RegExp(`^${source}$`), order };
   }
@@ -216,8 +239,11 @@ const SALESFORCE_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
 
 function describeAllowed(values: string[]): string {
   const shown = values.slice(0, 12).join(', ');
-  return values.length > 12 ? `${shown} … (${values.length} values)` : shown;
+  return values.length > 12 ? messages.getMessage('cell.manyPicklistValues', [shown, String(values.length)]) : shown;
 }
+
+const problem = (key: string, tokens: Array<string | number>): CellProblem =>
+  new CellProblem(messages.getMessage(key, tokens.map(String)));
 
 /** Distinct cells a memoized converter remembers before it starts over. */
 const MEMO_SIZE = 4096;
@@ -256,7 +282,7 @@ export function converterFor(
         const word = cell.trim().toLowerCase();
         if (TRUE_WORDS.has(word)) return 'true';
         if (FALSE_WORDS.has(word)) return 'false';
-        return new CellProblem(`"${cell}" is not a yes/no value (use true or false).`);
+        return problem('cell.notBoolean', [cell]);
       });
     case 'int':
     case 'double':
@@ -270,18 +296,13 @@ export function converterFor(
       return (cell) => {
         const value = parse(cell.trim());
         if (value === undefined) {
-          const hint =
-            decimal === '.' && /^[+-]?\d+,\d+$/.test(cell.trim())
-              ? ' It has a decimal comma: pass --locale (for example da_DK).'
-              : '';
-          return new CellProblem(`"${cell}" is not a number.${hint}`);
+          const decimalComma = decimal === '.' && /^[+-]?\d+,\d+$/.test(cell.trim());
+          return problem(decimalComma ? 'cell.notNumberDecimalComma' : 'cell.notNumber', [cell]);
         }
-        if (type === 'int' && !Number.isInteger(value)) return new CellProblem(`"${cell}" is not a whole number.`);
-        if (Math.abs(value) >= limit) {
-          return new CellProblem(`${value} is too large (at most ${wholeDigits} digits before the decimal point).`);
-        }
+        if (type === 'int' && !Number.isInteger(value)) return problem('cell.notWholeNumber', [cell]);
+        if (Math.abs(value) >= limit) return problem('cell.tooLarge', [value, wholeDigits]);
         if (range && (value < range.min || value > range.max)) {
-          return new CellProblem(`${value} is outside ${range.min}–${range.max}.`);
+          return problem('cell.outOfRange', [value, range.min, range.max]);
         }
         const rounded = Number(value.toFixed(scale));
         return String(rounded);
@@ -289,14 +310,11 @@ export function converterFor(
     }
     case 'date': {
       const parse = dateParser(options.dateFormat);
+      const format = options.dateFormat;
       return memoized(
         (cell) =>
           parse(cell.trim()) ??
-          new CellProblem(
-            `"${cell}" is not a date in ${options.dateFormat ? `${options.dateFormat} or ` : ''}yyyy-mm-dd${
-              options.dateFormat ? '' : ' (pass --date-format, for example dd.mm.yyyy)'
-            }.`
-          )
+          (format ? problem('cell.notDateInFormat', [cell, format]) : problem('cell.notIsoDate', [cell]))
       );
     }
     case 'datetime':
@@ -308,7 +326,7 @@ export function converterFor(
         ) {
           return text;
         }
-        return new CellProblem(`"${cell}" is not an ISO 8601 date-time.`);
+        return problem('cell.notDateTime', [cell]);
       };
     case 'picklist':
     case 'multipicklist': {
@@ -324,7 +342,7 @@ export function converterFor(
         const value = lookup.get(normalizeLabel(unneutralize(text)));
         if (value !== undefined && (allowed.length === 0 || allowed.includes(value))) return value;
         if (!restricted) return text.trim();
-        return new CellProblem(`"${text}" is not one of ${describeAllowed(allowed)}.`);
+        return problem('cell.notPicklistValue', [text, describeAllowed(allowed)]);
       };
       if (type === 'picklist') return memoized(one);
       return memoized((cell) => {
@@ -341,23 +359,18 @@ export function converterFor(
       return (cell) => {
         // "-sales@…" and "+alias@…" are addresses an export neutralizes like formulas.
         const text = unneutralize(cell.trim());
-        if (!EMAIL.test(text)) return new CellProblem(`"${cell}" is not an e-mail address.`);
-        return text.length > field.length
-          ? new CellProblem(`is ${text.length} characters long (at most ${field.length}).`)
-          : text;
+        if (!EMAIL.test(text)) return problem('cell.notEmail', [cell]);
+        return text.length > field.length ? problem('cell.tooLong', [text.length, field.length]) : text;
       };
     case 'reference':
     case 'id':
-      return (cell) =>
-        SALESFORCE_ID.test(cell.trim()) ? cell.trim() : new CellProblem(`"${cell}" is not a Salesforce ID.`);
+      return (cell) => (SALESFORCE_ID.test(cell.trim()) ? cell.trim() : problem('cell.notId', [cell]));
     default: {
       // string, textarea, phone, url, encryptedstring, combobox: only the length can be wrong.
       const maxLength = field.length || Number.MAX_SAFE_INTEGER;
       return (cell) => {
         const text = unneutralize(cell);
-        return text.length > maxLength
-          ? new CellProblem(`is ${text.length} characters long (at most ${maxLength}).`)
-          : text;
+        return text.length > maxLength ? problem('cell.tooLong', [text.length, maxLength]) : text;
       };
     }
   }

@@ -3,10 +3,18 @@
  * an e-mail, a partner's name) become record Ids — with one query per chunk of distinct values,
  * never one per row. A value that matches nothing, or more than one record, is a row problem.
  */
+import { Messages } from '@salesforce/core';
 import type { OrgClient } from '../org/orgClient.js';
 import { chunkInList, DEFAULT_IN_LIST_LIMITS, inList, type InListLimits } from '../org/soql.js';
 import { CellProblem } from './fieldConverters.js';
 import type { ReferenceColumn, ReferenceTarget } from './objectSpecs.js';
+
+Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
+const messages = Messages.loadMessages('sf-plugin-glocal', 'glocal.records');
+
+/** "a or b or c", "x, then y": the parts of a lookup description, joined as the messages word them. */
+const joined = (key: string, parts: string[]): string =>
+  parts.reduce((text, part) => messages.getMessage(key, [text, part]));
 
 export type ResolvedReference = { id: string; field: string };
 
@@ -54,18 +62,23 @@ export class ReferenceResolver {
       if (!ids || ids.length === 0) continue;
       if (ids.length > 1) {
         return new CellProblem(
-          `"${value}" is ambiguous: ${ids.length} ${target.object} records match (${ids.slice(0, 3).join(', ')}${ids.length > 3 ? ' …' : ''}).`
+          messages.getMessage(ids.length > 3 ? 'reference.ambiguousMore' : 'reference.ambiguous', [
+            value,
+            String(ids.length),
+            target.object,
+            ids.slice(0, 3).join(', '),
+          ])
         );
       }
       return { id: ids[0], field: target.field };
     }
-    const tried = reference.targets
-      .map(
-        (target) =>
-          `${target.object} by ${(this.comparedFields.get(targetKey(target)) ?? target.matchFields).join(' or ')}`
-      )
-      .join(', then ');
-    return new CellProblem(`no record found for "${value}" (looked up ${tried}).`);
+    const tried = reference.targets.map((target) =>
+      messages.getMessage('reference.lookedUpBy', [
+        target.object,
+        joined('reference.fieldsOr', this.comparedFields.get(targetKey(target)) ?? target.matchFields),
+      ])
+    );
+    return new CellProblem(messages.getMessage('reference.notFound', [value, joined('reference.targetsThen', tried)]));
   }
 }
 

@@ -3,12 +3,16 @@
  * reference values picked out for the resolve stage. Problems name the column as the file does.
  */
 import { createHash } from 'node:crypto';
+import { Messages } from '@salesforce/core';
 import type { ColumnMap } from './columnMap.js';
 import type { GlocalObjectSpec } from './objectSpecs.js';
 import { referenceValueKey } from './references.js';
 import { hasUndecodableText, type SourceRow } from './csvSource.js';
 import { MAX_QUOTED_FIELD_LENGTH } from './csvSplitter.js';
 import { isRequiredField, unneutralize } from './fieldConverters.js';
+
+Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
+const messages = Messages.loadMessages('sf-plugin-glocal', 'glocal.records');
 
 export type PreparedRow = {
   row: number;
@@ -35,6 +39,8 @@ function isBlank(cell: string): boolean {
 
 const APOSTROPHE = 39;
 const UNCLOSED_QUOTE_LENGTH = MAX_QUOTED_FIELD_LENGTH.toLocaleString('en-US');
+/** Characters of an extra cell a too-many-cells problem quotes. */
+const EXTRA_CELL_SHOWN = 40;
 
 /**
  * A reference cell as the resolve stage compares it: trimmed, and without the apostrophe an export
@@ -82,15 +88,14 @@ export class RowPreparer {
     if (unclosedQuote) {
       readable = unclosedQuote.column;
       problems.push(this.unclosedQuoteProblem(unclosedQuote));
-    } else if (cells.length > width && cells.slice(width).some((cell) => cell.trim() !== '')) {
-      problems.push(`has ${cells.length} cells but the header has ${width} columns (a stray delimiter or quote?)`);
+    } else if (cells.length > width) {
+      const tooMany = this.tooManyCellsProblem(cells);
+      if (tooMany) problems.push(tooMany);
     }
     const decoded = readable < width ? readable : width;
     for (let index = 0; index < decoded; index++) {
       if (hasUndecodableText(cells[index])) {
-        problems.push(
-          `${header[index]}: the text is not valid ${this.encodingName} (save the file as UTF-8, or pass --encoding, for example windows-1252)`
-        );
+        problems.push(messages.getMessage('row.notDecodable', [header[index], this.encodingName]));
       }
     }
     for (let position = 0; position < fields.length; position++) {
@@ -99,7 +104,7 @@ export class RowPreparer {
       const cell = cells[column.index] ?? '';
       if (isBlank(cell)) {
         if (this.required[position] && !(column.field.name === this.spec.keyField && this.spec.derivedKeyFrom)) {
-          problems.push(`${column.header}: a value is required.`);
+          problems.push(messages.getMessage('row.valueRequired', [column.header]));
         }
         continue;
       }
@@ -113,15 +118,17 @@ export class RowPreparer {
       const value = column.index < readable ? referenceValue(cells[column.index] ?? '') : '';
       referenceValues[position] = value;
       if (column.reference.required && value === '' && column.index < readable) {
-        problems.push(`${column.header}: a value is required.`);
+        problems.push(messages.getMessage('row.valueRequired', [column.header]));
       }
     }
     if (this.participantColumns.length > 0 && !unclosedQuote) {
       const filled = this.participantColumns.filter((index) => referenceValues[index] !== '');
-      if (filled.length === 0) problems.push('Participant: a user or contact (e-mail or username) is required.');
+      if (filled.length === 0) problems.push(messages.getMessage('row.participantRequired'));
       else if (filled.length > 1) {
+        const headers = filled.map((index) => references[index].header);
+        const last = headers.pop()!;
         problems.push(
-          `${filled.map((index) => references[index].header).join(' and ')}: give exactly one participant.`
+          messages.getMessage('row.oneParticipant', [messages.getMessage('row.columnsAnd', [headers.join(', '), last])])
         );
       }
     }
@@ -134,10 +141,31 @@ export class RowPreparer {
   }
 
   private unclosedQuoteProblem({ column, reason }: NonNullable<SourceRow['unclosedQuote']>): string {
-    const name = this.map.header[column] ?? `Column ${column + 1}`;
-    const where =
-      reason === 'end-of-file' ? 'is never closed' : `is not closed within ${UNCLOSED_QUOTE_LENGTH} characters`;
-    return `${name}: a quoted field opens here and ${where} (add the closing quote, or remove the stray one).`;
+    const name = this.map.header[column] ?? messages.getMessage('row.unnamedColumn', [String(column + 1)]);
+    return reason === 'end-of-file'
+      ? messages.getMessage('row.unclosedQuote', [name])
+      : messages.getMessage('row.unclosedQuoteTooLong', [name, UNCLOSED_QUOTE_LENGTH]);
+  }
+
+  /**
+   * Cells past the last header column are a problem only when one holds something (Excel pads
+   * rows with empty cells). The message names the last column and the first extra cell that is
+   * not empty, which is usually just after the value that held an unquoted delimiter.
+   */
+  private tooManyCellsProblem(cells: string[]): string | undefined {
+    const width = this.width;
+    let extra = width;
+    while (extra < cells.length && cells[extra].trim() === '') extra++;
+    if (extra === cells.length) return undefined;
+    const shown = cells[extra].length > EXTRA_CELL_SHOWN ? `${cells[extra].slice(0, EXTRA_CELL_SHOWN)}…` : cells[extra];
+    return messages.getMessage('row.tooManyCells', [
+      String(cells.length),
+      String(width),
+      this.map.header[width - 1] ?? '',
+      String(width),
+      String(extra + 1),
+      shown,
+    ]);
   }
 
   private deriveKey(values: string[], referenceValues: string[]): string {

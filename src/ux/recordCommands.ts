@@ -2,12 +2,15 @@
  * What the import and export commands share: their flags and how a result is shown. Each
  * command file stays a thin wrapper (its own messages, its object, one call here).
  */
+import { access } from 'node:fs/promises';
 import { Messages, SfError, type Org } from '@salesforce/core';
 import { Flags, type SfCommand } from '@salesforce/sf-plugins-core';
 import type { Duration } from '@salesforce/kit';
 import { ConnectionOrgClient } from '../org/connectionOrgClient.js';
 import { exportRecords, type ExportResult } from '../records/exportRecords.js';
+import { dateParser, numberSeparators } from '../records/fieldConverters.js';
 import { importRecords, type ImportResult } from '../records/importRecords.js';
+import { stateFileFor } from '../records/importState.js';
 import { ImportStages } from './importStages.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
@@ -78,6 +81,21 @@ type ExportFlagValues = {
 
 const SHOWN_ON_SCREEN = 10;
 
+/**
+ * An import that stops with an error while its state file exists has Bulk jobs the org may still
+ * be running or holding: the way to finish it is --resume, whatever the error was.
+ */
+async function withResumeAction(error: SfError, file: string): Promise<SfError> {
+  const stateFile = stateFileFor(file);
+  const exists = await access(stateFile).then(
+    () => true,
+    () => false
+  );
+  if (!exists) return error;
+  error.actions = [...(error.actions ?? []), messages.getMessage('import.resumeAction', [stateFile])];
+  return error;
+}
+
 /** Runs an import for a command and prints its summary; exit code 1 when any row was not loaded. */
 export async function runImportCommand(
   command: SfCommand<unknown>,
@@ -85,6 +103,9 @@ export async function runImportCommand(
   object: string,
   title: string
 ): Promise<ImportResult> {
+  // Flags that are wrong whatever the file holds are refused before the file is read.
+  if (flags['date-format']) dateParser(flags['date-format']);
+  if (flags.locale) numberSeparators(flags.locale);
   const org = new ConnectionOrgClient(flags['target-org'].getConnection(flags['api-version']));
   const stages = new ImportStages({ title, jsonEnabled: command.jsonEnabled() });
   let result: ImportResult;
@@ -104,8 +125,7 @@ export async function runImportCommand(
     });
   } catch (error) {
     stages.fail();
-    if (error instanceof SfError) throw error;
-    throw SfError.wrap(error as Error);
+    throw await withResumeAction(error instanceof SfError ? error : SfError.wrap(error as Error), flags.file);
   }
   command.log(
     messages.getMessage('import.summary', [
@@ -117,7 +137,8 @@ export async function runImportCommand(
       result.failed,
     ])
   );
-  command.log(messages.getMessage('import.mode', [result.mode === 'bulk' ? 'Bulk API 2.0' : 'sObject Collections']));
+  const mode = result.mode === 'bulk' ? messages.getMessage('mode.bulk') : messages.getMessage('mode.collections');
+  command.log(messages.getMessage('import.mode', [mode]));
   if (result.readError)
     command.log(messages.getMessage('import.readError', [result.readError.row, result.readError.reason]));
   for (const error of result.errors.slice(0, SHOWN_ON_SCREEN)) {
