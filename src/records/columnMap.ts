@@ -5,11 +5,14 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parse } from 'csv-parse/sync';
-import { SfError } from '@salesforce/core';
+import { Messages, SfError } from '@salesforce/core';
 import type { FieldDescribe, ObjectDescribe } from '../org/orgClient.js';
 import { converterFor, isRequiredField, type CellConverter, type ConvertOptions } from './fieldConverters.js';
 import { referenceFields, type GlocalObjectSpec, type ReferenceColumn } from './objectSpecs.js';
 import { normalizeLabel, type PackLabels } from './packLabels.js';
+
+Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
+const messages = Messages.loadMessages('sf-plugin-glocal', 'glocal.records');
 
 /** Columns an errors file adds; importing that file again skips them. */
 export const ERROR_ROW_COLUMN = 'Source Row';
@@ -64,9 +67,13 @@ function lineAt(text: string, offset: number): number {
 }
 
 function badMapping(file: string, line: number | undefined, problem: string): SfError {
-  return new SfError(`${file}${line ? `, line ${line}` : ''}: ${problem}`, 'GlocalBadMapping', [
-    'Write the mapping as JSON {"Column header": "Field__c"} or as a CSV with two columns: the column header, then the field API name (or reference column) it fills.',
-  ]);
+  return new SfError(
+    line
+      ? messages.getMessage('mapping.problemAt', [file, line, problem])
+      : messages.getMessage('mapping.problem', [file, problem]),
+    'GlocalBadMapping',
+    messages.getMessages('mapping.actions')
+  );
 }
 
 function readJsonMapping(file: string, text: string): Map<string, string> {
@@ -78,16 +85,16 @@ function readJsonMapping(file: string, text: string): Map<string, string> {
     // V8 names the position ("... at position 22"); an early end has none: the last line is meant.
     const position = /position (\d+)/.exec(message);
     const line = position ? lineAt(text, Number(position[1])) : lineAt(text, text.trimEnd().length);
-    throw badMapping(file, line, `not valid JSON (${message}).`);
+    throw badMapping(file, line, messages.getMessage('mapping.notJson', [message]));
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw badMapping(file, undefined, 'the JSON must be one object of "Column header": "Field__c" pairs.');
+    throw badMapping(file, undefined, messages.getMessage('mapping.notObject'));
   }
   const mapping = new Map<string, string>();
   for (const [column, field] of Object.entries(parsed as Record<string, unknown>)) {
     if (typeof field !== 'string' || field.trim() === '') {
       const line = lineAt(text, text.indexOf(JSON.stringify(column)));
-      throw badMapping(file, line, `"${column}" must map to a field API name in quotes, for example "Score__c".`);
+      throw badMapping(file, line, messages.getMessage('mapping.notFieldName', [column]));
     }
     mapping.set(normalizeLabel(column), field.trim());
   }
@@ -128,12 +135,10 @@ function readCsvMapping(file: string, text: string): Map<string, string> {
     throw badMapping(
       file,
       lines,
-      code === 'CSV_QUOTE_NOT_CLOSED'
-        ? 'a quoted cell opens here and is never closed (add the closing quote).'
-        : (error as Error).message
+      code === 'CSV_QUOTE_NOT_CLOSED' ? messages.getMessage('mapping.unclosedQuote') : (error as Error).message
     );
   }
-  const shown = delimiter === '\t' ? 'a tab' : `"${delimiter}"`;
+  const shown = delimiter === '\t' ? messages.getMessage('mapping.tab') : `"${delimiter}"`;
   const mapping = new Map<string, string>();
   for (const { record, info } of records) {
     const [column = '', field = '', ...rest] = record.map((cell) => cell.trim());
@@ -142,7 +147,12 @@ function readCsvMapping(file: string, text: string): Map<string, string> {
       throw badMapping(
         file,
         info.lines,
-        `expected two cells separated by ${shown} (the column header, then its field), found ${record.map((cell) => `"${cell}"`).join(' and ')}.`
+        messages.getMessage('mapping.notTwoCells', [
+          shown,
+          record
+            .map((cell) => `"${cell}"`)
+            .reduce((text, cell) => messages.getMessage('mapping.cellsAnd', [text, cell])),
+        ])
       );
     }
     mapping.set(normalizeLabel(column), field);
@@ -181,8 +191,8 @@ function badMappingTargets(
     if (target === undefined || settable(target)) continue;
     problems.push(
       existing.has(normalizeLabel(target))
-        ? `mapping ${column} → ${target}: ${spec.object}.${target} is computed or read-only, so no file can set it.`
-        : `mapping ${column} → ${target}: no such field on ${spec.object}.`
+        ? messages.getMessage('mapping.readOnlyTarget', [column, target, spec.object, target])
+        : messages.getMessage('mapping.noSuchField', [column, target, spec.object])
     );
   }
   return problems;
@@ -227,7 +237,7 @@ export function mapColumns(
     });
     if (problems.length > 0) {
       throw new SfError(problems.join(' '), 'GlocalBadMapping', [
-        `Map the column to one of: ${knownColumnsList(fields, spec).join(', ')}.`,
+        messages.getMessage('mapping.targetActions', [knownColumnsList(fields, spec).join(', ')]),
       ]).setData({ problems });
     }
   }
@@ -239,16 +249,16 @@ export function mapColumns(
     const name = normalizeLabel(rawHeader);
     if (name === normalizeLabel(ERROR_ROW_COLUMN) || name === normalizeLabel(ERROR_REASON_COLUMN)) return;
     if (name === '') {
-      unknown.push(`(empty header in column ${index + 1})`);
+      unknown.push(messages.getMessage('columns.emptyHeader', [index + 1]));
       return;
     }
     const target = mapping?.get(name);
     if (target ? normalizeLabel(target) === normalizeLabel(ID_COLUMN) : isIdColumn(name)) {
       if (map.idIndex !== undefined) {
         throw new SfError(
-          `Columns "${header[map.idIndex]}" and "${rawHeader}" both fill ${ID_COLUMN}.`,
+          messages.getMessage('columns.duplicate', [header[map.idIndex], rawHeader, ID_COLUMN]),
           'GlocalDuplicateColumn',
-          ['Remove one of the two columns, or map them apart with --mapping.']
+          messages.getMessages('columns.duplicate.actions')
         );
       }
       map.idIndex = index;
@@ -267,9 +277,11 @@ export function mapColumns(
     }
     const earlier = seen.get(destination);
     if (earlier !== undefined) {
-      throw new SfError(`Columns "${earlier}" and "${rawHeader}" both fill ${destination}.`, 'GlocalDuplicateColumn', [
-        'Remove one of the two columns, or map them apart with --mapping.',
-      ]);
+      throw new SfError(
+        messages.getMessage('columns.duplicate', [earlier, rawHeader, destination]),
+        'GlocalDuplicateColumn',
+        messages.getMessages('columns.duplicate.actions')
+      );
     }
     seen.set(destination, rawHeader);
     if (reference) {
@@ -289,9 +301,13 @@ export function mapColumns(
   });
   if (unknown.length > 0) {
     throw new SfError(
-      `Unknown column${unknown.length > 1 ? 's' : ''} ${unknown.map((column) => `"${column}"`).join(', ')} for ${spec.object}. Known columns: ${knownColumnsList(fields, spec).join(', ')} (field labels in the pack's languages work too).`,
+      messages.getMessage(unknown.length > 1 ? 'columns.unknownMany' : 'columns.unknown', [
+        unknown.map((column) => `"${column}"`).join(', '),
+        spec.object,
+        knownColumnsList(fields, spec).join(', '),
+      ]),
       'GlocalUnknownColumn',
-      ['Rename the column to a known one, or map it with --mapping (JSON {"column": "Field__c"}).']
+      messages.getMessages('columns.unknown.actions')
     ).setData({ unknown, known: knownColumnsList(fields, spec) });
   }
 
@@ -306,10 +322,14 @@ export function mapColumns(
   }
   if (map.keyIndex === undefined && !spec.derivedKeyFrom) missing.push(spec.keyField);
   if (missing.length > 0) {
+    const names = [...new Set(missing)];
     throw new SfError(
-      `Row 1 (header): required column${missing.length > 1 ? 's' : ''} ${[...new Set(missing)].join(', ')} missing for ${spec.object}.`,
+      messages.getMessage(names.length > 1 ? 'columns.missingMany' : 'columns.missing', [
+        names.join(', '),
+        spec.object,
+      ]),
       'GlocalMissingColumn',
-      ['Add the column to the file (API name or field label).']
+      messages.getMessages('columns.missing.actions')
     ).setData({ missing });
   }
 

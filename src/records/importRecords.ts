@@ -7,7 +7,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SfError } from '@salesforce/core';
+import { Messages, SfError } from '@salesforce/core';
 import type { FieldDescribe, IngestJobInfo, ObjectDescribe, OrgClient } from '../org/orgClient.js';
 import { BulkLoader, collectJobFailures, waitForJobs, type BulkJob } from './bulkLoader.js';
 import { CollectionLoader } from './collectionLoader.js';
@@ -38,6 +38,9 @@ import { bundledPackLabels, type PackLabels } from './packLabels.js';
 import { adoptKeys, idKey, KeyAdoptionPending, lookUpRecordKeys, parseRecordId } from './recordIds.js';
 import { ReferenceKeys, resolveReferences, type ReferenceResolver } from './references.js';
 import { keyHash, RowPreparer, type PreparedRow } from './rowPreparer.js';
+
+Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
+const messages = Messages.loadMessages('sf-plugin-glocal', 'glocal.records');
 
 export type ImportStage = 'check' | 'resolve' | 'load' | 'process' | 'report';
 
@@ -152,7 +155,9 @@ function prepareRow(context: ImportContext, source: SourceRow): ImportRow {
   if (idCell.trim() === '' || keyCell.trim() !== '') return prepared;
   const id = parseRecordId(idCell, context.describe.keyPrefix);
   if (!id) {
-    prepared.problems.push(`${map.header[map.idIndex]}: "${idCell.trim()}" is not the Id of a ${spec.object} record.`);
+    prepared.problems.push(
+      messages.getMessage('recordId.notAnId', [map.header[map.idIndex], idCell.trim(), spec.object])
+    );
     return prepared;
   }
   const key = context.recordKeys?.get(idKey(id)) || (prepared.key === '' && spec.keyFromId ? id : prepared.key);
@@ -173,7 +178,11 @@ async function readHeader(file: string, layout: CsvLayout): Promise<string[] | u
     return first.done ? undefined : first.value.cells.map((cell) => cell.trim());
   } catch (error) {
     if (error instanceof CsvReadError) {
-      throw new SfError(`${file}: ${error.message}`, 'GlocalUnreadableFile', ['Close the quote in the header row.']);
+      throw new SfError(
+        messages.getMessage('file.problem', [file, error.message]),
+        'GlocalUnreadableFile',
+        messages.getMessages('file.headerUnclosedQuote.actions')
+      );
     }
     throw error;
   } finally {
@@ -186,15 +195,17 @@ async function openImport(org: OrgClient, options: ImportOptions): Promise<Impor
   const layout = await sniffCsvLayout(options.file, { encoding: options.encoding, delimiter: options.delimiter }).catch(
     (error: unknown) => {
       if (error instanceof CsvReadError)
-        throw new SfError(`${options.file}: ${error.message}`, 'GlocalUnknownEncoding');
+        throw new SfError(messages.getMessage('file.problem', [options.file, error.message]), 'GlocalUnknownEncoding');
       throw error;
     }
   );
   const header = await readHeader(options.file, layout);
   if (!header || header.every((cell) => cell === '')) {
-    throw new SfError(`${options.file} is empty: row 1 must be a header naming the columns.`, 'GlocalEmptyFile', [
-      `Export the data with its header row, or start from "sf glocal ... export" for ${spec.object}.`,
-    ]);
+    throw new SfError(
+      messages.getMessage('file.empty', [options.file]),
+      'GlocalEmptyFile',
+      messages.getMessages('file.empty.actions', [spec.object])
+    );
   }
   const [describe, labels, mapping] = await Promise.all([
     org.describe(spec.object),
@@ -367,9 +378,9 @@ async function settleRecordKeys(
   } catch (error) {
     if (!(error instanceof KeyAdoptionPending)) throw error;
     throw new SfError(
-      `${options.file}: ${adoptions.length} ${spec.object} records without a key are still taking the keys of their rows (${error.message}); nothing else was sent.`,
+      messages.getMessage('recordId.pending', [options.file, adoptions.length, spec.object, error.message]),
       'GlocalKeysPending',
-      ['Run the same import again once the job has finished: records that took their key are then updated by it.']
+      messages.getMessages('recordId.pending.actions')
     );
   }
   outcome.adopted = adoptions.length - adoptionFailures.size;
@@ -449,25 +460,23 @@ async function loadPass(
       for (const candidate of scanned.duplicates.firstRows.get(prepared.row) ?? []) {
         if (candidate.key === keyOf(prepared)) {
           confirmedDuplicates.set(candidate.other, prepared.row);
-          problems.push(
-            `${spec.keyField}: "${prepared.key}" is also the key of row ${candidate.other} (duplicate key).`
-          );
+          problems.push(messages.getMessage('key.duplicate', [spec.keyField, prepared.key, candidate.other]));
         }
       }
       const first = confirmedDuplicates.get(prepared.row);
       if (first !== undefined) {
-        problems.push(`${spec.keyField}: "${prepared.key}" is also the key of row ${first} (duplicate key).`);
+        problems.push(messages.getMessage('key.duplicate', [spec.keyField, prepared.key, first]));
       }
-      if (prepared.key === '') problems.push(`${spec.keyField}: a value is required.`);
+      if (prepared.key === '') problems.push(messages.getMessage('key.required', [spec.keyField]));
       if (prepared.recordId !== undefined) {
         const other = scanned.idDuplicates.get(prepared.row);
         if (other !== undefined) {
-          problems.push(`${idHeader}: "${prepared.recordId}" is also the Id of row ${other} (the same record twice).`);
+          problems.push(messages.getMessage('recordId.twice', [idHeader, prepared.recordId, other]));
         }
         const refused = context.adoptionFailures?.get(idKey(prepared.recordId));
         if (refused !== undefined) {
           problems.push(
-            `${idHeader}: record ${prepared.recordId} has no ${spec.keyField} and the org refused to give it "${prepared.key}": ${refused}`
+            messages.getMessage('recordId.refused', [idHeader, prepared.recordId, spec.keyField, prepared.key, refused])
           );
         }
       }
@@ -497,7 +506,7 @@ async function loadPass(
   });
   let readErrorRow: RowError | undefined;
   if (readError) {
-    readErrorRow = { row: readError.row, reason: `${readError.message} The rest of the file was not read.` };
+    readErrorRow = { row: readError.row, reason: messages.getMessage('file.readStopped', [readError.message]) };
     await reject(readError.row, [], readErrorRow.reason);
   }
   let jobs: BulkJob[] = [];
@@ -630,7 +639,7 @@ async function resendCreateOnlyConflicts(
   );
   if (!infos) {
     for (const key of verdict.resend)
-      failures.set(key, `not confirmed: job ${jobs.map((job) => job.id).join(', ')} still running`);
+      failures.set(key, messages.getMessage('key.notConfirmed', [jobs.map((job) => job.id).join(', ')]));
     return;
   }
   const retried = await collectJobFailures(org, infos, spec.keyField, workDir);
@@ -698,9 +707,11 @@ async function runImport(context: ImportContext, resumeFrom?: ImportState): Prom
   progress?.stage?.('check');
   const scanned = await scan(context);
   if (scanned.read === 0) {
-    throw new SfError(`${options.file} has a header but no rows: row 2 is empty.`, 'GlocalNoRows', [
-      'Add the rows to import below the header.',
-    ]);
+    throw new SfError(
+      messages.getMessage('file.noRows', [options.file]),
+      'GlocalNoRows',
+      messages.getMessages('file.noRows.actions')
+    );
   }
   progress?.stage?.('resolve');
   collectGarbage();
@@ -786,9 +797,9 @@ async function resumeImport(org: OrgClient, options: ImportOptions): Promise<Imp
   const state = await readImportState(options.file);
   if (!state) {
     throw new SfError(
-      `There is no unfinished import of ${options.file} to resume (no ${stateFileFor(options.file)}).`,
+      messages.getMessage('resume.nothing', [options.file, stateFileFor(options.file)]),
       'GlocalNothingToResume',
-      ['Run the import without --resume.']
+      messages.getMessages('resume.nothing.actions')
     );
   }
   const context = await openImport(org, {

@@ -4,6 +4,11 @@
  * checks the pack's validation rules make — checked here so bad rows never reach the org.
  */
 
+import { Messages } from '@salesforce/core';
+
+Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
+const messages = Messages.loadMessages('sf-plugin-glocal', 'glocal.records');
+
 /** Where a reference value is looked up: the first target with a match wins (User before Contact). */
 export type ReferenceTarget = {
   object: string;
@@ -211,7 +216,7 @@ export const LOAD_ORDER = [
 
 export function objectSpec(object: string): GlocalObjectSpec {
   const spec = OBJECT_SPECS[object];
-  if (!spec) throw new Error(`Glocal has no import format for ${object}.`);
+  if (!spec) throw new Error(messages.getMessage('spec.unknownObject', [object]));
   return spec;
 }
 

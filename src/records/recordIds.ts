@@ -9,11 +9,15 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Messages } from '@salesforce/core';
 import { OrgRequestError, type OrgClient, type SaveResult } from '../org/orgClient.js';
 import { backoffDelay, defaultRetryPolicy, sleep, type RetryPolicy } from '../org/retry.js';
 import { chunkInList, DEFAULT_IN_LIST_LIMITS, inList } from '../org/soql.js';
 import { BulkLoader, collectJobFailures, waitForJobs } from './bulkLoader.js';
 import { COLLECTION_SIZE, formatSaveErrors } from './collectionLoader.js';
+
+Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
+const messages = Messages.loadMessages('sf-plugin-glocal', 'glocal.records');
 
 const RECORD_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
 
@@ -83,7 +87,7 @@ export type KeyAdoptionOptions = {
 /** The Bulk job giving records their keys did not finish within the wait. */
 export class KeyAdoptionPending extends Error {
   public constructor(public readonly jobId: string) {
-    super(`job ${jobId} is still running`);
+    super(jobId);
     this.name = 'KeyAdoptionPending';
   }
 }
@@ -128,7 +132,10 @@ async function adoptInCollections(
     }
     results?.forEach((result, index) => {
       if (!result?.success) {
-        failures.set(idKey(batch[index].id), result ? formatSaveErrors(result.errors) : 'no result from the org');
+        failures.set(
+          idKey(batch[index].id),
+          result ? formatSaveErrors(result.errors) : messages.getMessage('recordId.noResult')
+        );
       }
     });
   }
