@@ -48,6 +48,8 @@ describe('validate stage', () => {
     }
     const arabic = numberParser('ar_SA');
     expect(arabic('١٢٣٫٤٥')).toBe(123.45);
+    // As the --locale help shows it.
+    expect(arabic('١٬٢٣٤٫٥')).toBe(1234.5);
     expect(arabic('١٢٫٣٤٫٥')).toBeUndefined();
     expect(arabic('١٢٬٣٤')).toBeUndefined();
     // Bengali writes its own digits with "." and ",": those are read as the locale writes them.
