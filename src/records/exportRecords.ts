@@ -29,7 +29,13 @@ export type ExportOptions = {
 
 export type ExportResult = { object: string; file: string; records: number; columns: string[] };
 
-type ExportColumn = { header: string; path: string[]; type: string };
+type ExportColumn = {
+  header: string;
+  path: string[];
+  type: string;
+  /** Written when `path` gives nothing: a parent without a key (made in the UI) is named by its Name. */
+  fallbackPath?: string[];
+};
 
 const TEXT_TYPES = new Set(['string', 'textarea', 'email', 'url', 'phone', 'picklist', 'multipicklist', 'combobox']);
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -55,16 +61,24 @@ export function exportColumns(describe: ObjectDescribe, spec: GlocalObjectSpec):
     if (reference.targets.length !== 1) continue;
     const target = reference.targets[0];
     const matchField = target.matchFields.find((name) => name !== '$externalIds') ?? 'Name';
+    const relationship = relationshipOf(byName.get(target.field), target.field);
     columns.push({
       header: reference.column,
-      path: [relationshipOf(byName.get(target.field), target.field), matchField],
+      path: [relationship, matchField],
       type: 'string',
+      fallbackPath: matchField !== 'Name' && target.matchFields.includes('Name') ? [relationship, 'Name'] : undefined,
     });
   }
   // Where the key may be blank (records created in the org's UI have none), the Id lets an import
   // of this file find those records again instead of inserting copies.
   if (byName.get(key)?.nillable !== false) columns.push({ header: ID_COLUMN, path: ['Id'], type: 'id' });
   return columns;
+}
+
+function valueAt(record: Record<string, unknown>, path: string[]): unknown {
+  let value: unknown = record;
+  for (const step of path) value = (value as Record<string, unknown> | null | undefined)?.[step];
+  return value;
 }
 
 function cellText(value: unknown): string {
@@ -76,7 +90,8 @@ export async function exportRecords(org: OrgClient, options: ExportOptions): Pro
   const spec = objectSpec(options.object);
   const describe = await org.describe(spec.object);
   const columns = exportColumns(describe, spec);
-  const soql = `SELECT ${columns.map((column) => column.path.join('.')).join(', ')} FROM ${spec.object}${
+  const selected = columns.flatMap((column) => [column.path, ...(column.fallbackPath ? [column.fallbackPath] : [])]);
+  const soql = `SELECT ${selected.map((path) => path.join('.')).join(', ')} FROM ${spec.object}${
     options.where ? ` WHERE ${options.where}` : ''
   } ORDER BY ${spec.keyField}`;
   const out = createWriteStream(options.file);
@@ -88,9 +103,8 @@ export async function exportRecords(org: OrgClient, options: ExportOptions): Pro
       let chunk = '';
       for (const record of page) {
         const cells = columns.map((column) => {
-          let value: unknown = record;
-          for (const step of column.path) value = (value as Record<string, unknown> | null | undefined)?.[step];
-          const text = cellText(value);
+          let text = cellText(valueAt(record, column.path));
+          if (text === '' && column.fallbackPath) text = cellText(valueAt(record, column.fallbackPath));
           return !options.raw && TEXT_TYPES.has(column.type) ? neutralizeFormula(text) : text;
         });
         chunk += csvLine(cells);

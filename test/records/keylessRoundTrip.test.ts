@@ -275,4 +275,27 @@ describe('export → import of records without a key', () => {
       expect.objectContaining({ Id: feedback, Feedback_Key__c: feedback }),
     ]);
   });
+
+  it('feedback on a review without a key names the review by its Name, and both round-trip', async () => {
+    const partner = org.insert('Account', { Name: 'Acme BPO' });
+    const review = org.insert('Partner_Review__c', { Name: 'Acme 2026-Q3', Partner__c: partner, Period__c: '2026-Q3' });
+    org.insert('Partner_Feedback__c', {
+      Partner_Review__c: review,
+      Direction__c: 'Partner to Company',
+      Status__c: 'Draft',
+    });
+    const reviews = await exported('Partner_Review__c');
+    const feedback = await exported('Partner_Feedback__c');
+    expect((await table(feedback)).map((row) => row.Partner_Review__c)).toEqual(['Acme 2026-Q3']);
+
+    const options = { labels, pollIntervalMs: 0 };
+    const reviewsBack = await importRecords(org, { object: 'Partner_Review__c', file: reviews, ...options });
+    expect(reviewsBack).toMatchObject({ read: 1, invalid: 0, succeeded: 1, recordIds: { adopted: 1 } });
+    const feedbackBack = await importRecords(org, { object: 'Partner_Feedback__c', file: feedback, ...options });
+    expect(feedbackBack).toMatchObject({ read: 1, invalid: 0, succeeded: 1, recordIds: { adopted: 1 } });
+    expect(org.all('Partner_Review__c')).toEqual([
+      expect.objectContaining({ Id: review, Review_Key__c: 'acme bpo|2026-Q3' }),
+    ]);
+    expect(org.all('Partner_Feedback__c')).toEqual([expect.objectContaining({ Partner_Review__c: review })]);
+  });
 });
