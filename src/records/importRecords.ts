@@ -718,6 +718,7 @@ async function runImport(context: ImportContext, resumeFrom?: ImportState): Prom
   const resolver = await resolveReferences(context.org, scanned.keys);
   scanned.keys.clear();
   const settled = await settleRecordKeys(context, scanned, resolver);
+  scanned.keyless.clear();
   context = settled.context;
   const recordIds = settled.outcome;
   collectGarbage();
