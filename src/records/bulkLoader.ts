@@ -14,6 +14,7 @@ import { GarbageBudget } from '../org/memory.js';
 import { backoffDelay, defaultRetryPolicy, sleep, type RetryPolicy } from '../org/retry.js';
 import { isCreateOnlyConflict } from './createOnlyFields.js';
 import { csvLine } from './csvText.js';
+import { FailedRows } from './failedRows.js';
 import type { PreparedRow } from './rowPreparer.js';
 
 /**
@@ -228,7 +229,8 @@ export type JobFailures = {
 
 /**
  * Failed and unprocessed rows of finished jobs, by upsert key (lower case) → reason.
- * Results go through files: a job with many failures must not have to fit in memory twice.
+ * Results go through files, read as arrays (a row's other columns are only kept for create-only
+ * conflicts), into FailedRows: a job with a million failures must fit in memory once, and small.
  * With `createOnly` fields given, rows rejected for setting them are returned apart.
  */
 export async function collectJobFailures(
@@ -238,31 +240,56 @@ export async function collectJobFailures(
   workDir: string,
   createOnly: string[] = []
 ): Promise<JobFailures> {
-  const result: JobFailures = { failures: new Map(), createOnlyConflicts: [] };
+  const result: JobFailures = { failures: new FailedRows(), createOnlyConflicts: [] };
   for (const job of jobs) {
     for (const kind of ['failedResults', 'unprocessedrecords'] as const) {
       if (kind === 'failedResults' && job.state === 'JobComplete' && !job.numberRecordsFailed) continue;
       if (kind === 'unprocessedrecords' && job.state === 'JobComplete') continue;
       const file = join(workDir, `${job.id}-${kind}.csv`);
       await org.downloadIngestResults(job.id, kind, file);
-      const parser = createReadStream(file).pipe(
-        parse({ columns: true, bom: true, relax_column_count: true, skip_empty_lines: true })
-      );
-      for await (const record of parser as AsyncIterable<Record<string, string>>) {
-        const key = (record[keyField] ?? '').toLowerCase();
-        const reason =
-          kind === 'failedResults'
-            ? (record.sf__Error ?? 'rejected by the org')
-            : `not processed by the org (job ${job.id} ${job.state}${job.errorMessage ? `: ${job.errorMessage}` : ''})`;
-        if (result.failures.has(key)) continue;
-        result.failures.set(key, reason);
+      const unprocessed = `not processed by the org (job ${job.id} ${job.state}${job.errorMessage ? `: ${job.errorMessage}` : ''})`;
+      await forEachResultRow(file, keyField, (key, error, row) => {
+        const lowerKey = key.toLowerCase();
+        if (result.failures.has(lowerKey)) return;
+        const reason = kind === 'failedResults' ? (error ?? 'rejected by the org') : unprocessed;
+        result.failures.set(lowerKey, reason);
         if (kind === 'failedResults' && createOnly.length > 0 && isCreateOnlyConflict(reason)) {
-          const values = new Map(Object.entries(record).filter(([name]) => !name.startsWith('sf__')));
-          result.createOnlyConflicts.push({ key: record[keyField] ?? '', values, reason });
+          result.createOnlyConflicts.push({ key, values: row(), reason });
         }
-      }
+      });
       await rm(file, { force: true });
     }
   }
   return result;
+}
+
+/**
+ * Calls `onRow` with each result row's key and sf__Error (undefined when the file has no such
+ * column); `row()` gives the row's own columns by name, built only when asked for.
+ */
+async function forEachResultRow(
+  file: string,
+  keyField: string,
+  onRow: (key: string, error: string | undefined, row: () => Map<string, string>) => void
+): Promise<void> {
+  const parser = createReadStream(file).pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true }));
+  let header: string[] | undefined;
+  let keyAt = -1;
+  let errorAt = -1;
+  for await (const fields of parser as AsyncIterable<string[]>) {
+    if (!header) {
+      header = fields;
+      keyAt = header.indexOf(keyField);
+      errorAt = header.indexOf('sf__Error');
+      continue;
+    }
+    const columns = header;
+    const row = (): Map<string, string> =>
+      new Map(
+        columns.flatMap((name, index) =>
+          name.startsWith('sf__') || fields[index] === undefined ? [] : [[name, fields[index]] as [string, string]]
+        )
+      );
+    onRow(fields[keyAt] ?? '', errorAt < 0 ? undefined : fields[errorAt], row);
+  }
 }
