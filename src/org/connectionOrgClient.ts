@@ -191,7 +191,7 @@ export class ConnectionOrgClient implements OrgClient {
         { method: 'PUT', url: `${this.base}/jobs/ingest/${jobId}/batches`, headers: { 'content-type': 'text/csv' } },
         { retry: { maxRetries: 0 }, responseType: 'text/plain' } as never
       );
-      const budget = new GarbageBudget(32 * 1024 * 1024);
+      const budget = new GarbageBudget(8 * 1024 * 1024);
       const counted = createReadStream(csvFile).on('data', (chunk) => budget.add(chunk.length));
       await Promise.all([pipeline(counted, request.stream()), request]);
     } catch (error) {
