@@ -153,7 +153,7 @@ function prepareRow(context: ImportContext, source: SourceRow): ImportRow {
   const idCell = source.cells[map.idIndex] ?? '';
   const keyCell = map.keyIndex === undefined ? '' : (source.cells[map.keyIndex] ?? '');
   if (idCell.trim() === '' || keyCell.trim() !== '') return prepared;
-  const id = parseRecordId(idCell, context.describe.keyPrefix);
+  const id = parseRecordId(idCell);
   if (!id) {
     prepared.problems.push(
       messages.getMessage('recordId.notAnId', [map.header[map.idIndex], idCell.trim(), spec.object])
@@ -341,7 +341,13 @@ async function settleRecordKeys(
 ): Promise<{ context: ImportContext; outcome?: RecordIdOutcome }> {
   if (scanned.keyless.size === 0) return { context };
   const { org, spec, options, map } = context;
-  const found = await lookUpRecordKeys(org, spec.object, spec.keyField, scanned.keyless.keys());
+  const found = await lookUpRecordKeys(
+    org,
+    spec.object,
+    spec.keyField,
+    scanned.keyless.keys(),
+    context.describe.keyPrefix
+  );
   const recordKeys = found.keys;
   const waiting = found.keyless;
   const kept = recordKeys.size - waiting.size;

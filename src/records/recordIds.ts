@@ -24,12 +24,14 @@ const RECORD_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
 /** Ids compare by their first 15 characters (case-sensitive); the 18-character form only adds a checksum. */
 export const idKey = (id: string): string => id.slice(0, 15);
 
-/** The Id as written in the cell (trimmed), or undefined when it is not a record Id of the object. */
-export function parseRecordId(cell: string, keyPrefix?: string | null): string | undefined {
+/**
+ * The Id as written in the cell (trimmed), or undefined when it is no record Id at all. An Id with
+ * another object's prefix is still an Id: custom objects get a different prefix in every org, so
+ * it is most likely a record of another org (see lookUpRecordKeys).
+ */
+export function parseRecordId(cell: string): string | undefined {
   const id = cell.trim();
-  if (!RECORD_ID.test(id)) return undefined;
-  if (keyPrefix && !id.startsWith(keyPrefix)) return undefined;
-  return id;
+  return RECORD_ID.test(id) ? id : undefined;
 }
 
 /** Above this many IN-list queries, one Bulk query over the object's Ids is cheaper. */
@@ -44,15 +46,17 @@ export type RecordKeys = {
 
 /**
  * What the org holds for the records of `ids` (as written in the file). One query per ~500 Ids,
- * or one Bulk query over the object's Ids when there are very many.
+ * or one Bulk query over the object's Ids when there are very many. Ids without the object's
+ * prefix (`keyPrefix`, from the describe) cannot be in this org and are not asked about.
  */
 export async function lookUpRecordKeys(
   org: OrgClient,
   object: string,
   keyField: string,
-  ids: Iterable<string>
+  ids: Iterable<string>,
+  keyPrefix?: string | null
 ): Promise<RecordKeys> {
-  const asked = [...ids];
+  const asked = [...ids].filter((id) => !keyPrefix || id.startsWith(keyPrefix));
   const wanted = new Set(asked.map(idKey));
   const found: RecordKeys = { keys: new Map(), keyless: new Map() };
   const keep = (record: Record<string, unknown>): void => {
@@ -62,6 +66,7 @@ export async function lookUpRecordKeys(
     found.keys.set(idKey(id), key);
     if (key === '') found.keyless.set(idKey(id), id);
   };
+  if (asked.length === 0) return found;
   const chunks = chunkInList(asked, DEFAULT_IN_LIST_LIMITS);
   if (chunks.length > MAX_ID_QUERIES && org.bulkQuery) {
     for await (const page of org.bulkQuery(`SELECT Id, ${keyField} FROM ${object}`)) page.forEach(keep);

@@ -13,6 +13,7 @@ import type { QueryRecord } from '../../src/org/orgClient.js';
 import { exportRecords } from '../../src/records/exportRecords.js';
 import { importRecords, type ImportOptions } from '../../src/records/importRecords.js';
 import type { PackLabels } from '../../src/records/packLabels.js';
+import { lookUpRecordKeys } from '../../src/records/recordIds.js';
 import { FakeOrg } from './fakeOrg.js';
 
 const labels: PackLabels = { fieldLabels: new Map(), picklistLabels: new Map() };
@@ -219,7 +220,7 @@ describe('export → import of records without a key', () => {
     expect(result.errors.map((error) => [error.row, error.reason])).toEqual([
       [2, `Id: "${id}" is also the Id of row 3 (the same record twice).`],
       [3, `Id: "${id}" is also the Id of row 2 (the same record twice).`],
-      [4, 'Id: "not-an-id" is not the Id of a Training_Record__c record.'],
+      [4, 'Id: "not-an-id" is not a record Id (15 or 18 letters and digits) of Training_Record__c.'],
     ]);
     expect(org.all('Training_Record__c')).toHaveLength(1);
     expect(org.all('Training_Record__c')[0].Record_Key__c).toBeUndefined();
@@ -297,5 +298,19 @@ describe('export → import of records without a key', () => {
       expect.objectContaining({ Id: review, Review_Key__c: 'acme bpo|2026-Q3' }),
     ]);
     expect(org.all('Partner_Feedback__c')).toEqual([expect.objectContaining({ Partner_Review__c: review })]);
+  });
+});
+
+describe('lookUpRecordKeys', () => {
+  it("asks only about Ids with the object's prefix: custom objects have another one in every org", async () => {
+    const id = createdInUi(ids.bo, '2026-01-05');
+    const found = await lookUpRecordKeys(org, 'Training_Record__c', 'Record_Key__c', [id, 'a0B000000000001AAA'], 'Tra');
+    expect(found.keys).toEqual(new Map([[id.slice(0, 15), '']]));
+    expect(found.keyless).toEqual(new Map([[id.slice(0, 15), id]]));
+    expect(org.queries).toEqual([`SELECT Id, Record_Key__c FROM Training_Record__c WHERE Id IN ('${id}')`]);
+
+    const before = org.requestCount;
+    await lookUpRecordKeys(org, 'Training_Record__c', 'Record_Key__c', ['a0B000000000001AAA'], 'Tra');
+    expect(org.requestCount).toBe(before);
   });
 });
