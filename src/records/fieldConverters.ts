@@ -30,18 +30,26 @@ export type NumberSeparators = { decimal: string; group: string };
 
 const intlLocale = (locale: string): string => locale.replace(/_/g, '-');
 
-/** Intl's number format for a --locale value; a value that is no locale tag is the user's error. */
+/**
+ * Intl's number format for a --locale value. A value that is no locale tag, or a locale Intl does
+ * not know (it would quietly format as its default locale, and read "1.234" wrongly), is refused.
+ */
 function localeNumberFormat(locale: string, options?: Intl.NumberFormatOptions): Intl.NumberFormat {
+  let known: string[];
   try {
-    return new Intl.NumberFormat(intlLocale(locale), options);
+    known = Intl.NumberFormat.supportedLocalesOf(intlLocale(locale));
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
+    known = [];
+  }
+  if (known.length === 0) {
     throw new SfError(
       messages.getMessage('option.invalidLocale', [locale]),
       'GlocalInvalidLocale',
       messages.getMessages('option.invalidLocale.actions')
     );
   }
+  return new Intl.NumberFormat(known[0], options);
 }
 
 export function numberSeparators(locale?: string): NumberSeparators {

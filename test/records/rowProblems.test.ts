@@ -196,7 +196,10 @@ describe('options that are wrong whatever the file holds', () => {
 
   it('--locale that is no locale tag is an SfError naming the flag', async () => {
     expect(() => numberSeparators('12')).toThrow(SfError);
-    expect(() => numberSeparators('12')).toThrow('--locale "12" is not a locale.');
+    expect(() => numberSeparators('12')).toThrow('--locale "12" is not a locale whose numbers are known.');
+    // A well-formed tag Intl does not know would quietly read numbers as en-US: refused too.
+    expect(() => numberSeparators('klingon')).toThrow('--locale "klingon" is not a locale whose numbers are known.');
+    expect(numberSeparators('da_DK')).toEqual({ decimal: ',', group: '.' });
     const path = await file(
       'scores.csv',
       'Record_Key__c;Course__c;Market__c;Participant;Score__c\nL-1;CQ-101;DK;bo@example.com;7,5\n'
@@ -204,7 +207,7 @@ describe('options that are wrong whatever the file holds', () => {
     const error = await refusal(run('Training_Record__c', path, { locale: 'da_DK_!' }));
     expect(error).toMatchObject({
       name: 'GlocalInvalidLocale',
-      message: '--locale "da_DK_!" is not a locale.',
+      message: '--locale "da_DK_!" is not a locale whose numbers are known.',
       actions: ['Pass the locale the numbers are written in, for example da_DK, de_DE, fr_FR, en_US or ar_SA.'],
     });
     expect(org.upsertCalls).toEqual([]);

@@ -89,7 +89,10 @@ describe('sf glocal <object> import: options, summary and --resume advice', () =
     const file = join(dir, 'markets.csv');
     await writeFile(file, 'Country_Code__c,Name\nDK,Denmark\n');
     const error = await refusal(['--file', file, '--locale', 'da-DK-!']);
-    expect(error).toMatchObject({ name: 'GlocalInvalidLocale', message: '--locale "da-DK-!" is not a locale.' });
+    expect(error).toMatchObject({
+      name: 'GlocalInvalidLocale',
+      message: '--locale "da-DK-!" is not a locale whose numbers are known.',
+    });
     expect(requests).toEqual([]);
   });
 
