@@ -4,7 +4,7 @@
  * hashes; after one round of reference queries, a second pass sends the good rows and writes the
  * rejected ones to `<input>.errors.csv`. Valid rows always land, whatever the others do.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Messages, SfError } from '@salesforce/core';
@@ -339,7 +339,7 @@ async function settleRecordKeys(
   scanned: ScanResult,
   resolver: ReferenceResolver
 ): Promise<{ context: ImportContext; outcome?: RecordIdOutcome }> {
-  if (scanned.keyless.size === 0) return { context };
+  if (scanned.keyless.size === 0) return { context: { ...context, recordKeys: new Map() } };
   const { org, spec, options, map } = context;
   const found = await lookUpRecordKeys(
     org,
@@ -547,6 +547,24 @@ function baseState(context: ImportContext): Omit<ImportState, 'phase' | 'jobs' |
   };
 }
 
+/**
+ * The context with the keys the records named by Id hold now. A resumed import has not looked
+ * them up; after the load each such record holds the key its row was sent under, so pass 3 finds
+ * the org's rejections of those rows too.
+ */
+async function withRecordKeys(context: ImportContext): Promise<ImportContext> {
+  if (context.recordKeys || context.map.idIndex === undefined) return context;
+  const ids = new Set<string>();
+  await forEachRow(context, (source) => {
+    const row = prepareRow(context, source);
+    if (row.recordId !== undefined && row.problems.length === 0) ids.add(row.recordId);
+  });
+  if (ids.size === 0) return context;
+  const { spec, describe } = context;
+  const found = await lookUpRecordKeys(context.org, spec.object, spec.keyField, ids, describe.keyPrefix);
+  return { ...context, recordKeys: found.keys };
+}
+
 /** Wait for the jobs, then put the org's rejections in the errors file. */
 async function finishBulk(
   context: ImportContext,
@@ -584,9 +602,10 @@ async function finishBulk(
     counts.failed = failures.size;
     counts.succeeded = counts.sent - failures.size;
     if (failures.size > 0) {
+      const keyed = await withRecordKeys(context);
       // Pass 3: find the rejected rows in the input to report them with their original cells.
-      await forEachRow(context, async (source) => {
-        const prepared = prepareRow(context, source);
+      await forEachRow(keyed, async (source) => {
+        const prepared = prepareRow(keyed, source);
         if (prepared.problems.length > 0 || prepared.key === '') return;
         const reason = failures.get(prepared.key.toLowerCase());
         if (reason === undefined) return;
@@ -826,7 +845,12 @@ async function resumeImport(org: OrgClient, options: ImportOptions): Promise<Imp
     }
     return runImport({ ...context, options: { ...context.options, bulk: true } }, state);
   }
-  const report = new ErrorReport(context.errorsFile, context.map.header, context.layout.delimiter, true);
+  // Rows rejected before the interruption are in the errors file already: add to it, or start it (with its header).
+  const started = await stat(context.errorsFile).then(
+    (info) => info.size > 0,
+    () => false
+  );
+  const report = new ErrorReport(context.errorsFile, context.map.header, context.layout.delimiter, started);
   const shown: RowError[] = [];
   try {
     const finished = await finishBulk(context, state, report, shown);

@@ -257,6 +257,25 @@ describe('export → import of records without a key', () => {
     expect(org.all('Training_Record__c')).toHaveLength(2);
   });
 
+  it('a resumed Bulk load reports a rejected row whose record kept its own key', async () => {
+    createdInUi(ids.bo, '2026-01-05');
+    const file = await exported();
+    org.all('Training_Record__c')[0].Record_Key__c = 'TR-OLD';
+    await writeFile(file, (await readFile(file, 'utf8')).replace(',Assigned,', ',In Progress,'));
+    org.rejectWhen = { field: 'Status__c', value: 'In Progress', message: 'Due_On__c: required while in progress' };
+    org.pollsUntilComplete = 100;
+    const pending = await run(file, { bulk: true, waitMinutes: 0 });
+    expect(pending).toMatchObject({ status: 'pending', sent: 1, recordIds: { kept: 1 } });
+
+    org.pollsUntilComplete = 0;
+    const resumed = await run(file, { resume: true });
+    expect(resumed).toMatchObject({ status: 'complete', sent: 1, succeeded: 0, failed: 1 });
+    const [rejected] = await table(resumed.errorsFile!);
+    expect(rejected).toMatchObject({ Status__c: 'In Progress', 'Source Row': '2' });
+    expect(rejected['Import Error']).toMatch(/Due_On__c: required while in progress/);
+    expect(org.all('Training_Record__c')).toHaveLength(1);
+  });
+
   it('feedback has no key to derive: a keyless row takes its record Id as the key', async () => {
     const partner = org.insert('Account', { Name: 'Acme BPO' });
     const review = org.insert('Partner_Review__c', {
