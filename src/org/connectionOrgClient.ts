@@ -245,7 +245,7 @@ export class ConnectionOrgClient implements OrgClient {
           response = await this.fetchText(path);
         }
         if (!response.ok) throw await httpError(response);
-        const budget = new GarbageBudget(32 * 1024 * 1024);
+        const budget = new GarbageBudget(8 * 1024 * 1024);
         const counted = new Transform({
           transform(chunk: Buffer, _encoding, done): void {
             budget.add(chunk.length);
