@@ -195,7 +195,8 @@ describe('loading through faults, interruptions and round trips', () => {
     const writes = env.org.countWrites();
     for (const [prefix, bulk, seed, write] of [
       // Seeds whose fault sequence hits the first few data requests (see FaultController), and
-      // loses the answer to at least one write the org did (collections upsert; Bulk job close).
+      // loses the answer to at least one write the org did (collections upsert; Bulk job PATCH:
+      // with these seeds, closes among them).
       ['FC', '--no-bulk', 4, /^PATCH .*\/composite\/sobjects\//],
       ['FB', '--bulk', 8, /^PATCH .*\/jobs\/ingest\/\w+$/],
     ] as const) {
