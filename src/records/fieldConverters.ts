@@ -93,6 +93,20 @@ const MINUS_SIGN = /\u2212/g;
 const BEYOND_ASCII = /[^\t -~]/;
 
 /**
+ * Text with the locale's own digits written as 0–9 and right-to-left marks dropped, for values
+ * that are read digit by digit (dates under --locale ar_EG: ٠٥/٠١/٢٠٢٦); other text unchanged.
+ */
+export function asciiDigits(locale?: string): (text: string) => string {
+  const digits = localeDigits(locale);
+  if (digits.size === 0) return (text) => text;
+  const native = new RegExp(`[${[...digits.keys()].join('')}]`, 'g');
+  return (text) =>
+    BEYOND_ASCII.test(text)
+      ? text.replace(BIDI_MARKS, '').replace(native, (digit) => digits.get(digit) ?? digit)
+      : text;
+}
+
+/**
  * Parses numbers as written in the locale; group separators only count in groups of three.
  * A locale with digits of its own (ar_SA, fa) is read with those digits and its own separators
  * (٨٧٫٥, ١٬٢٣٤), and also as spreadsheets often hold its numbers: 0–9 with "." and ",".
@@ -111,7 +125,7 @@ export function numberParser(locale?: string): (text: string) => number | undefi
   const decimalPattern = `(?:${decimals.map(escapeRegex).join('|')})`;
   const pattern = new RegExp(`^([+-]?)(\\d+|\\d{1,3}(?:${groupPattern}\\d{3})+)(?:${decimalPattern}(\\d+))?$`);
   const groups = new RegExp(groupPattern, 'g');
-  const nativeDigits = digits.size > 0 ? new RegExp(`[${[...digits.keys()].join('')}]`, 'g') : undefined;
+  const ascii = asciiDigits(locale);
   const parse = (text: string): number | undefined => {
     const match = pattern.exec(text);
     if (!match) return undefined;
@@ -122,8 +136,7 @@ export function numberParser(locale?: string): (text: string) => number | undefi
     const parsed = parse(text);
     // Only text with characters beyond ASCII can hold native digits, marks or a minus sign.
     if (parsed !== undefined || !BEYOND_ASCII.test(text)) return parsed;
-    let plain = text.replace(BIDI_MARKS, '').replace(MINUS_SIGN, '-');
-    if (nativeDigits) plain = plain.replace(nativeDigits, (digit) => digits.get(digit) ?? digit);
+    const plain = ascii(text.replace(BIDI_MARKS, '').replace(MINUS_SIGN, '-'));
     return plain === text ? undefined : parse(plain);
   };
 }
@@ -318,10 +331,11 @@ export function converterFor(
     }
     case 'date': {
       const parse = dateParser(options.dateFormat);
+      const ascii = asciiDigits(options.locale);
       const format = options.dateFormat;
       return memoized(
         (cell) =>
-          parse(cell.trim()) ??
+          parse(ascii(cell.trim())) ??
           (format ? problem('cell.notDateInFormat', [cell, format]) : problem('cell.notIsoDate', [cell]))
       );
     }

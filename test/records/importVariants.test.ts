@@ -760,6 +760,24 @@ describe('--locale numbers', () => {
     ]);
   });
 
+  it('ar_EG with --date-format reads dates in Arabic-Indic digits too', async () => {
+    const text =
+      'Record_Key__c;Course__c;Market__c;Participant;Assigned_On__c;Score__c\n' +
+      'E-1;CQ-101;DE;bo@example.com;٠٥/٠١/٢٠٢٦;٩٠٫٥\n' +
+      'E-2;CQ-101;DE;bo@example.com;05/01/2026;\n' +
+      'E-3;CQ-101;DE;bo@example.com;٣١/٠٢/٢٠٢٦;\n';
+    const result = await run('Training_Record__c', await file('eg.csv', text), {
+      locale: 'ar_EG',
+      dateFormat: 'dd/mm/yyyy',
+    });
+    expect(result).toMatchObject({ read: 3, invalid: 1, succeeded: 2 });
+    expect(result.errors).toEqual([
+      { row: 4, reason: 'Assigned_On__c: "٣١/٠٢/٢٠٢٦" is not a date in dd/mm/yyyy or yyyy-mm-dd.' },
+    ]);
+    expect(byKey('Training_Record__c').get('E-1')).toMatchObject({ Assigned_On__c: '2026-01-05', Score__c: 90.5 });
+    expect(byKey('Training_Record__c').get('E-2')?.Assigned_On__c).toBe('2026-01-05');
+  });
+
   it('without --locale Arabic-Indic digits are not a number', async () => {
     const result = await run('Training_Record__c', await file('plain-ar.csv', scores(['٨٧'])));
     expect(result.errors).toEqual([{ row: 2, reason: 'Score__c: "٨٧" is not a number.' }]);
