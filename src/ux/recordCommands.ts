@@ -139,6 +139,10 @@ export async function runImportCommand(
   );
   const mode = result.mode === 'bulk' ? messages.getMessage('mode.bulk') : messages.getMessage('mode.collections');
   command.log(messages.getMessage('import.mode', [mode]));
+  if (result.recordIds) {
+    const { adopted, kept, notInOrg } = result.recordIds;
+    command.log(messages.getMessage('recordId.summary', [adopted, kept, notInOrg]));
+  }
   if (result.readError)
     command.log(messages.getMessage('import.readError', [result.readError.row, result.readError.reason]));
   for (const error of result.errors.slice(0, SHOWN_ON_SCREEN)) {

@@ -29,7 +29,7 @@ export default class FeedbackImport extends SfCommand<FeedbackImportResult> {
       this,
       flags,
       flags.type === 'review' ? 'Partner_Review__c' : 'Partner_Feedback__c',
-      messages.getMessage('title')
+      messages.getMessage(flags.type === 'review' ? 'title.review' : 'title')
     );
   }
 }

@@ -29,7 +29,7 @@ export default class InternalFeedbackImport extends SfCommand<InternalFeedbackIm
       this,
       flags,
       flags.type === 'unit' ? 'Service_Unit__c' : 'Internal_Feedback__c',
-      messages.getMessage('title')
+      messages.getMessage(flags.type === 'unit' ? 'title.unit' : 'title')
     );
   }
 }
