@@ -9,6 +9,7 @@ import { once } from 'node:events';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse';
+import { Messages } from '@salesforce/core';
 import { OrgRequestError, type IngestJobInfo, type OrgClient } from '../org/orgClient.js';
 import { GarbageBudget } from '../org/memory.js';
 import { backoffDelay, defaultRetryPolicy, sleep, type RetryPolicy } from '../org/retry.js';
@@ -16,6 +17,9 @@ import { isCreateOnlyConflict } from './createOnlyFields.js';
 import { csvLine } from './csvText.js';
 import { FailedRows } from './failedRows.js';
 import type { PreparedRow } from './rowPreparer.js';
+
+Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
+const messages = Messages.loadMessages('sf-plugin-glocal', 'glocal.records');
 
 /**
  * Bytes of CSV (UTF-8) per job. Bulk API 2.0 takes at most 150 MB of base64 per job, which is
@@ -247,11 +251,13 @@ export async function collectJobFailures(
       if (kind === 'unprocessedrecords' && job.state === 'JobComplete') continue;
       const file = join(workDir, `${job.id}-${kind}.csv`);
       await org.downloadIngestResults(job.id, kind, file);
-      const unprocessed = `not processed by the org (job ${job.id} ${job.state}${job.errorMessage ? `: ${job.errorMessage}` : ''})`;
+      const unprocessed = job.errorMessage
+        ? messages.getMessage('load.notProcessedBecause', [job.id, job.state, job.errorMessage])
+        : messages.getMessage('load.notProcessed', [job.id, job.state]);
       await forEachResultRow(file, keyField, (key, error, row) => {
         const lowerKey = key.toLowerCase();
         if (result.failures.has(lowerKey)) return;
-        const reason = kind === 'failedResults' ? (error ?? 'rejected by the org') : unprocessed;
+        const reason = kind === 'failedResults' ? (error ?? messages.getMessage('load.rejected')) : unprocessed;
         result.failures.set(lowerKey, reason);
         if (kind === 'failedResults' && createOnly.length > 0 && isCreateOnlyConflict(reason)) {
           result.createOnlyConflicts.push({ key, values: row(), reason });

@@ -260,7 +260,8 @@ async function forEachRow(
 type Duplicates = {
   /** row → keys of later rows whose hash matched it (confirmed when the keys are equal) */
   firstRows: Map<number, Array<{ other: number; key: string }>>;
-  secondRows: Set<number>;
+  /** row → the earlier row whose hash its key matched (a suspicion until the keys are compared) */
+  secondRows: Map<number, number>;
 };
 
 type ScanResult = {
@@ -268,8 +269,8 @@ type ScanResult = {
   valid: number;
   keys: ReferenceKeys;
   duplicates: Duplicates;
-  /** Rows without a key that name a record by Id: Id as written → first row. */
-  keyless: Map<string, number>;
+  /** Rows without a key that name a record by Id: idKey (15 and 18 characters alike) → the first row and its Id. */
+  keyless: Map<string, { row: number; id: string }>;
   /** Rows naming the same record by Id as another row: row → the other row. */
   idDuplicates: Map<number, number>;
 };
@@ -278,8 +279,8 @@ type ScanResult = {
 async function scan(context: ImportContext): Promise<ScanResult> {
   const keys = new ReferenceKeys();
   const table = new KeyHashTable();
-  const duplicates: Duplicates = { firstRows: new Map(), secondRows: new Set() };
-  const keyless = new Map<string, number>();
+  const duplicates: Duplicates = { firstRows: new Map(), secondRows: new Map() };
+  const keyless = new Map<string, { row: number; id: string }>();
   const idDuplicates = new Map<number, number>();
   let read = 0;
   let valid = 0;
@@ -290,8 +291,8 @@ async function scan(context: ImportContext): Promise<ScanResult> {
     if (prepared.problems.length > 0) return;
     valid++;
     if (prepared.recordId !== undefined) {
-      const first = keyless.get(prepared.recordId);
-      if (first === undefined) keyless.set(prepared.recordId, prepared.row);
+      const first = keyless.get(idKey(prepared.recordId))?.row;
+      if (first === undefined) keyless.set(idKey(prepared.recordId), { row: prepared.row, id: prepared.recordId });
       else {
         idDuplicates.set(prepared.row, first);
         if (!idDuplicates.has(first)) idDuplicates.set(first, prepared.row);
@@ -307,7 +308,7 @@ async function scan(context: ImportContext): Promise<ScanResult> {
         const list = duplicates.firstRows.get(first) ?? [];
         list.push({ other: prepared.row, key });
         duplicates.firstRows.set(first, list);
-        duplicates.secondRows.add(prepared.row);
+        duplicates.secondRows.set(prepared.row, first);
       }
     }
     if (read - reported >= 50_000) {
@@ -319,13 +320,17 @@ async function scan(context: ImportContext): Promise<ScanResult> {
   return { read, valid, keys, duplicates, keyless, idDuplicates };
 }
 
-/** Is the row one of two with the same key (a local error that keeps it from loading)? */
-function hasDuplicateKey(scanned: ScanResult, row: PreparedRow): boolean {
+/**
+ * Is the row one of two with the same key (a local error that keeps it from loading)? Hash matches
+ * are only suspicions: a million keys give about a hundred chance matches of the 32-bit hash, so
+ * the keys themselves are compared. `firstKeys` holds the keys of rows seen so far that an earlier
+ * hash match named as first rows.
+ */
+function hasDuplicateKey(scanned: ScanResult, row: PreparedRow, firstKeys: Map<number, string>): boolean {
   const key = row.key.toLowerCase();
-  return (
-    scanned.duplicates.secondRows.has(row.row) ||
-    (scanned.duplicates.firstRows.get(row.row) ?? []).some((candidate) => candidate.key === key)
-  );
+  const first = scanned.duplicates.secondRows.get(row.row);
+  if (first !== undefined && firstKeys.get(first) === key) return true;
+  return (scanned.duplicates.firstRows.get(row.row) ?? []).some((candidate) => candidate.key === key);
 }
 
 /**
@@ -345,7 +350,7 @@ async function settleRecordKeys(
     org,
     spec.object,
     spec.keyField,
-    scanned.keyless.keys(),
+    [...scanned.keyless.values()].map((entry) => entry.id),
     context.describe.keyPrefix
   );
   const recordKeys = found.keys;
@@ -357,11 +362,13 @@ async function settleRecordKeys(
 
   // Only rows that will load give their record a key: not rejected here, not duplicated, references found.
   const adoptions: Array<{ id: string; key: string }> = [];
+  const firstKeys = new Map<number, string>();
   await forEachRow(settled, (source) => {
     const row = prepareRow(settled, source);
+    if (scanned.duplicates.firstRows.has(row.row)) firstKeys.set(row.row, row.key.toLowerCase());
     if (row.recordId === undefined || row.problems.length > 0 || row.key === '') return;
     const id = idKey(row.recordId);
-    if (!waiting.has(id) || scanned.idDuplicates.has(row.row) || hasDuplicateKey(scanned, row)) return;
+    if (!waiting.has(id) || scanned.idDuplicates.has(row.row) || hasDuplicateKey(scanned, row, firstKeys)) return;
     const unresolved = row.referenceValues.some(
       (value, index) => value !== '' && resolver.resolve(map.references[index].reference, value) instanceof CellProblem
     );
@@ -408,6 +415,8 @@ async function loadPass(
   resolver: ReferenceResolver,
   bulk: boolean,
   report: ErrorReport,
+  /** Where Bulk chunk files go; the caller removes it, whatever happens here. */
+  workDir: string | undefined,
   resumeFrom?: ImportState
 ): Promise<LoadPassResult> {
   const { options, map, spec } = context;
@@ -423,11 +432,9 @@ async function loadPass(
   const closedJobs = (resumeFrom?.jobs ?? []).filter((job) => job.closed);
   const alreadySentThrough = closedJobs.reduce((max, job) => Math.max(max, job.lastRow), 0);
 
-  let workDir: string | undefined;
   let bulkLoader: BulkLoader | undefined;
   let collectionLoader: CollectionLoader | undefined;
-  if (bulk) {
-    workDir = await mkdtemp(join(tmpdir(), 'glocal-import-'));
+  if (bulk && workDir) {
     bulkLoader = new BulkLoader(context.org, {
       object: spec.object,
       keyField: spec.keyField,
@@ -524,7 +531,6 @@ async function loadPass(
     jobs = [...closedJobs, ...(await bulkLoader.finish())];
     transferMs = bulkLoader.transferMs;
     counts.sent = jobs.reduce((sum, job) => sum + (job.closed ? job.rows : 0), 0);
-    await rm(workDir!, { recursive: true, force: true });
   }
   options.progress?.update?.({ ...counts });
   return { counts, errors: shown, readError: readErrorRow, jobs, transferMs };
@@ -751,8 +757,16 @@ async function runImport(context: ImportContext, resumeFrom?: ImportState): Prom
   progress?.stage?.('load');
   await removeStaleErrorsFile(context.errorsFile);
   const report = new ErrorReport(context.errorsFile, context.map.header, context.layout.delimiter);
+  let workDir: string | undefined;
+  const removeWorkDir = async (): Promise<void> => {
+    if (workDir) await rm(workDir, { recursive: true, force: true });
+    workDir = undefined;
+  };
   try {
-    const loaded = await loadPass(context, scanned, resolver, bulk, report, resumeFrom);
+    // Chunk files of up to 112 MB: removed even when an upload fails for good.
+    if (bulk) workDir = await mkdtemp(join(tmpdir(), 'glocal-import-'));
+    const loaded = await loadPass(context, scanned, resolver, bulk, report, workDir, resumeFrom);
+    await removeWorkDir();
     if (bulk) timings.transfer = loaded.transferMs;
     if (!bulk) {
       progress?.finish?.(loaded.counts.invalid + loaded.counts.failed === 0 && !loaded.readError);
@@ -815,6 +829,7 @@ async function runImport(context: ImportContext, resumeFrom?: ImportState): Prom
       report
     );
   } finally {
+    await removeWorkDir();
     await report.close();
   }
 }
@@ -839,8 +854,10 @@ async function resumeImport(org: OrgClient, options: ImportOptions): Promise<Imp
     // org (the kill came between the close and the file saying so): the org has its rows, so it
     // counts as closed. Only jobs the org still holds open are dropped, and their rows sent again.
     for (const job of state.jobs.filter((candidate) => !candidate.closed)) {
-      const info = await org.getIngestJob(job.id).catch(() => undefined);
-      if (info && info.state !== 'Open' && info.state !== 'Aborted') job.closed = true;
+      // getIngestJob retries transient failures itself; if the org still cannot say, the resume
+      // stops (and can be run again) rather than guess and send rows the org may hold already.
+      const info = await org.getIngestJob(job.id);
+      if (info.state !== 'Open' && info.state !== 'Aborted') job.closed = true;
       else await org.abortIngestJob(job.id).catch(() => undefined);
     }
     return runImport({ ...context, options: { ...context.options, bulk: true } }, state);

@@ -14,6 +14,7 @@ import { exportRecords } from '../../src/records/exportRecords.js';
 import { importRecords, type ImportOptions } from '../../src/records/importRecords.js';
 import type { PackLabels } from '../../src/records/packLabels.js';
 import { lookUpRecordKeys } from '../../src/records/recordIds.js';
+import { keyHash } from '../../src/records/rowPreparer.js';
 import { FakeOrg } from './fakeOrg.js';
 
 const labels: PackLabels = { fieldLabels: new Map(), picklistLabels: new Map() };
@@ -86,6 +87,38 @@ async function exported(object = 'Training_Record__c'): Promise<string> {
 
 const table = async (file: string): Promise<Array<Record<string, string>>> =>
   parse(await readFile(file, 'utf8'), { columns: true, bom: true }) as Array<Record<string, string>>;
+
+/**
+ * A key other than `target` whose 32-bit FNV-1a hash (the low half of keyHash, the duplicate-key
+ * table's fingerprint) is the same: `prefix` + 3 characters found forwards, + 4 undone backwards
+ * from the target's hash (multiplying by the FNV prime's inverse mod 2^32), met in the middle.
+ */
+function sameHashKey(target: string, prefix: string): string {
+  const prime = 0x01000193;
+  let inverse = 1;
+  for (let step = 0; step < 5; step++) inverse = Math.imul(inverse, 2 - Math.imul(prime, inverse));
+  const fnv = (text: string, start: number): number => {
+    let hash = start;
+    for (let index = 0; index < text.length; index++) hash = Math.imul(hash ^ text.charCodeAt(index), prime) >>> 0;
+    return hash;
+  };
+  const goal = keyHash(target) % 2 ** 32;
+  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
+  const afterPrefix = fnv(prefix, 0x811c9dc5);
+  const middle = new Map<number, string>();
+  for (const a of alphabet)
+    for (const b of alphabet) for (const c of alphabet) middle.set(fnv(a + b + c, afterPrefix), a + b + c);
+  for (const w of alphabet)
+    for (const x of alphabet)
+      for (const y of alphabet)
+        for (const z of alphabet) {
+          let hash = goal;
+          for (const char of [z, y, x, w]) hash = ((Math.imul(hash, inverse) >>> 0) ^ char.charCodeAt(0)) >>> 0;
+          const found = middle.get(hash);
+          if (found !== undefined && prefix + found + w + x + y + z !== target) return prefix + found + w + x + y + z;
+        }
+  throw new Error(`no key shares a hash with ${target}`);
+}
 
 describe('export → import of records without a key', () => {
   it('the export writes the record Id; importing it updates the records and gives them their derived key', async () => {
@@ -224,6 +257,49 @@ describe('export → import of records without a key', () => {
     ]);
     expect(org.all('Training_Record__c')).toHaveLength(1);
     expect(org.all('Training_Record__c')[0].Record_Key__c).toBeUndefined();
+  });
+
+  it('the same record named by its 18- and its 15-character Id is the same record twice', async () => {
+    const id = createdInUi(ids.bo, '2026-01-05');
+    const file = join(dir, 'short-id.csv');
+    await writeFile(
+      file,
+      [
+        'Course__c,Market__c,Participant_Contact__c,Assigned_On__c,Status__c,Id',
+        `CQ-101,DK,bo@example.com,2026-01-05,Assigned,${id}`,
+        `CQ-101,DK,bo@example.com,2026-01-07,Assigned,${id.slice(0, 15)}`,
+        '',
+      ].join('\n')
+    );
+    const result = await run(file);
+    expect(result).toMatchObject({ read: 2, invalid: 2, sent: 0 });
+    expect(result.errors.map((error) => error.row)).toEqual([2, 3]);
+    expect(result.errors.every((error) => error.reason.includes('the same record twice'))).toBe(true);
+    expect(org.all('Training_Record__c')).toHaveLength(1);
+  });
+
+  it('a keyed row whose key only shares a hash with a keyless row does not keep that record from its key', async () => {
+    const id = createdInUi(ids.bo, '2026-01-05');
+    const derived = 'cq-101|bo@example.com|2026-01-05';
+    const lookalike = sameHashKey(derived, 'tr-');
+    expect(lookalike).not.toBe(derived);
+    expect(keyHash(lookalike) % 2 ** 32).toBe(keyHash(derived) % 2 ** 32);
+    const file = join(dir, 'lookalike.csv');
+    await writeFile(
+      file,
+      [
+        'Record_Key__c,Course__c,Market__c,Participant_Contact__c,Assigned_On__c,Status__c,Id',
+        `${lookalike},CQ-101,DK,li@example.com,2026-01-05,Assigned,`,
+        `,CQ-101,DK,bo@example.com,2026-01-05,Assigned,${id}`,
+        '',
+      ].join('\n')
+    );
+    const result = await run(file);
+    expect(result).toMatchObject({ read: 2, invalid: 0, sent: 2, succeeded: 2, failed: 0 });
+    expect(result.recordIds).toEqual({ adopted: 1, kept: 0, notInOrg: 0 });
+    const records = org.all('Training_Record__c');
+    expect(records).toHaveLength(2);
+    expect(records.find((record) => record.Id === id)?.Record_Key__c).toBe(derived);
   });
 
   it('many keyless rows take their keys through one Bulk job, then load through Bulk', async () => {
