@@ -71,7 +71,7 @@ export function exportColumns(describe: ObjectDescribe, spec: GlocalObjectSpec):
   }
   // Where the key may be blank (records created in the org's UI have none), the Id lets an import
   // of this file find those records again instead of inserting copies.
-  if (byName.get(key)?.nillable !== false) columns.push({ header: ID_COLUMN, path: ['Id'], type: 'id' });
+  if (byName.get(key)?.nillable !== false) columns.push({ header: ID_COLUMN, path: [ID_COLUMN], type: 'id' });
   return columns;
 }
 

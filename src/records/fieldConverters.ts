@@ -256,7 +256,8 @@ export function unneutralize(cell: string): string {
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const SALESFORCE_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
+/** A record Id: 15 case-sensitive letters and digits, or 18 with the case checksum. */
+export const SALESFORCE_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
 
 function describeAllowed(values: string[]): string {
   const shown = values.slice(0, 12).join(', ');

@@ -243,9 +243,9 @@ async function forEachRow(
   const budget = new GarbageBudget(ROWS_BETWEEN_COLLECTIONS);
   try {
     for await (const batch of readCsvBatches(context.options.file, context.layout)) {
+      budget.add(batch.length);
       for (const source of batch) {
         if (source.row === 1) continue;
-        budget.add(1);
         const pending = visit(source);
         if (pending) await pending;
       }

@@ -11,15 +11,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Messages } from '@salesforce/core';
 import { OrgRequestError, type OrgClient, type SaveResult } from '../org/orgClient.js';
-import { backoffDelay, defaultRetryPolicy, sleep, type RetryPolicy } from '../org/retry.js';
+import { defaultRetryPolicy, withRetry, type RetryPolicy } from '../org/retry.js';
 import { chunkInList, DEFAULT_IN_LIST_LIMITS, inList } from '../org/soql.js';
 import { BulkLoader, collectJobFailures, waitForJobs } from './bulkLoader.js';
 import { COLLECTION_SIZE, formatSaveErrors } from './collectionLoader.js';
+import { SALESFORCE_ID } from './fieldConverters.js';
 
 Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
 const messages = Messages.loadMessages('sf-plugin-glocal', 'glocal.records');
-
-const RECORD_ID = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
 
 /** Ids compare by their first 15 characters (case-sensitive); the 18-character form only adds a checksum. */
 export const idKey = (id: string): string => id.slice(0, 15);
@@ -31,7 +30,7 @@ export const idKey = (id: string): string => id.slice(0, 15);
  */
 export function parseRecordId(cell: string): string | undefined {
   const id = cell.trim();
-  return RECORD_ID.test(id) ? id : undefined;
+  return SALESFORCE_ID.test(id) ? id : undefined;
 }
 
 /** Above this many IN-list queries, one Bulk query over the object's Ids is cheaper. */
@@ -122,18 +121,12 @@ async function adoptInCollections(
     const batch = adoptions.slice(start, start + COLLECTION_SIZE);
     const records = batch.map(({ id, key }) => ({ Id: id, [options.keyField]: key }));
     let results: SaveResult[] | undefined;
-    for (let attempt = 0; !results; attempt++) {
-      try {
-        results = await org.upsertCollection(options.object, 'Id', records);
-      } catch (error) {
-        const failure =
-          error instanceof OrgRequestError ? error : new OrgRequestError(String(error), 'client', 'UNKNOWN');
-        if (!failure.transient || attempt + 1 >= policy.attempts) {
-          for (const { id } of batch) failures.set(idKey(id), `${failure.errorCode}: ${failure.message}`);
-          break;
-        }
-        await sleep(backoffDelay(policy, attempt, failure.kind));
-      }
+    try {
+      results = await withRetry(policy, () => org.upsertCollection(options.object, 'Id', records));
+    } catch (error) {
+      const failure =
+        error instanceof OrgRequestError ? error : new OrgRequestError(String(error), 'client', 'UNKNOWN');
+      for (const { id } of batch) failures.set(idKey(id), `${failure.errorCode}: ${failure.message}`);
     }
     results?.forEach((result, index) => {
       if (!result?.success) {
