@@ -3,8 +3,11 @@
  * languages the admin did not pick, plus the Glocal_Install.Current record that marks the install.
  */
 import { ComponentSet, type SourceComponent } from '@salesforce/source-deploy-retrieve';
-import { SfError } from '@salesforce/core';
+import { Messages, SfError } from '@salesforce/core';
 import { BASE_LANGUAGE } from '../pack/bundledPack.js';
+
+Messages.importMessagesDirectoryFromMetaUrl(import.meta.url);
+const messages = Messages.loadMessages('sf-plugin-glocal', 'glocal.install');
 
 /** Metadata types whose components belong to exactly one language. */
 const TRANSLATION_TYPES = new Set([
@@ -48,9 +51,9 @@ export function selectLanguages(requested: string[] | undefined, available: stri
   const unknown = [...wanted].filter((language) => !available.includes(language));
   if (unknown.length > 0) {
     throw new SfError(
-      `Unknown language(s) in --languages: ${unknown.join(', ')}. The pack ships: ${available.join(', ')}.`,
+      messages.getMessage('error.unknownLanguage', [unknown.join(', '), available.join(', ')]),
       'GlocalUnknownLanguage',
-      [`Pick from: ${available.join(', ')} (comma-separated), or leave out --languages to ship all of them.`]
+      messages.getMessages('error.unknownLanguage.actions', [available.join(', ')])
     );
   }
   // The base language is never optional: labels and help text are written in it.

@@ -48,11 +48,11 @@ export async function restoreBackup(
         result.errorsFile ?? '',
         result.errors
           .slice(0, 5)
-          .map((error) => `  row ${error.row}: ${error.reason}`)
+          .map((error) => `  ${messages.getMessage('rowProblem', [error.row, error.reason])}`)
           .join('\n'),
       ]);
     }
-    log(`${file.object}: ${result.succeeded}`);
+    log(messages.getMessage('objectLoaded', [file.object, result.succeeded]));
     objects.push({ object: file.object, records: result.succeeded });
   }
   return { objects, records: objects.reduce((sum, entry) => sum + entry.records, 0) };

@@ -91,10 +91,10 @@ export async function loadSampleData(
       if (result.invalid > 0 || result.failed > 0 || result.status !== 'complete') {
         throw sampleDataRejected(
           object,
-          result.errors.map((error) => `row ${error.row}: ${error.reason}`)
+          result.errors.map((error) => messages.getMessage('rowProblem', [error.row, error.reason]))
         );
       }
-      log(`${object}: ${result.succeeded}`);
+      log(messages.getMessage('objectLoaded', [object, result.succeeded]));
       objects.push({ object, records: result.succeeded });
     }
   } finally {

@@ -182,7 +182,9 @@ export default class Install extends SfCommand<InstallResult> {
       this.log(
         messages.getMessage('info.sampleData', [
           result.sampleData.records,
-          result.sampleData.objects.map((entry) => `${entry.object} ${entry.records}`).join(', '),
+          result.sampleData.objects
+            .map((entry) => messages.getMessage('objectCount', [entry.object, entry.records]))
+            .join(', '),
         ])
       );
     }
@@ -190,7 +192,9 @@ export default class Install extends SfCommand<InstallResult> {
       this.log(
         messages.getMessage('info.restored', [
           result.restored.records,
-          result.restored.objects.map((entry) => `${entry.object} ${entry.records}`).join(', '),
+          result.restored.objects
+            .map((entry) => messages.getMessage('objectCount', [entry.object, entry.records]))
+            .join(', '),
         ])
       );
     }
