@@ -5,10 +5,10 @@
  * query can return more groups than the org gives.
  */
 
-export const MAX_AGGREGATE_GROUPS = 2000;
+const MAX_AGGREGATE_GROUPS = 2000;
 
 /** Keys per IN list, so a query's URL stays far below the ~16 KB a GET request line may take. */
-export const MAX_KEYS_PER_QUERY = 400;
+const MAX_KEYS_PER_QUERY = 400;
 
 /**
  * The keys in order, cut into chunks whose groups (as `groupsOf` bounds them) add up to at most

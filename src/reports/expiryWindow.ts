@@ -9,7 +9,7 @@
  * in its own duration flags (--wait 10m), so it would mean different things in two commands.
  */
 
-export type ExpiryWindowUnit = 'days' | 'weeks' | 'months' | 'years';
+type ExpiryWindowUnit = 'days' | 'weeks' | 'months' | 'years';
 
 export type ExpiryWindow = {
   /** The number as typed. */
@@ -20,7 +20,7 @@ export type ExpiryWindow = {
 };
 
 /** The longest window: 100 years of days (no certificate is recertified less often than that). */
-export const MAX_EXPIRY_WINDOW_DAYS = 36_500;
+const MAX_EXPIRY_WINDOW_DAYS = 36_500;
 
 /** The default window: 60 days, the same as the pack's Cert_Status__c "Expiring" (≤ 60 days). */
 export const DEFAULT_EXPIRY_WINDOW: Readonly<ExpiryWindow> = { amount: 60, unit: 'days', days: 60 };

@@ -39,7 +39,7 @@ export type NumberFormat = {
   signed?: boolean;
 };
 
-export type RenderOptions = {
+type RenderOptions = {
   /** Terminal columns a text table may take (default 80). */
   width?: number;
 };
