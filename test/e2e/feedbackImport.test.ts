@@ -10,22 +10,17 @@ import { join } from 'node:path';
 import { describe, it, expect, beforeAll, afterAll, jest } from '@jest/globals';
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
-import { REPO_ROOT, startE2e, type E2eEnv, type SfResult } from './harness.js';
+import {
+  FAST_IMPORT_ENV,
+  importResult,
+  REPO_ROOT,
+  startE2e,
+  storedRows,
+  type E2eEnv,
+  type SfResult,
+} from './harness.js';
 
 jest.setTimeout(300_000);
-const FAST = { GLOCAL_POLL_INTERVAL_MS: '50', GLOCAL_RETRY_BASE_MS: '20' };
-
-type ImportJson = {
-  read: number;
-  invalid: number;
-  sent: number;
-  succeeded: number;
-  failed: number;
-  status: string;
-  mode: string;
-  errorsFile?: string;
-  errors: Array<{ row: number; reason: string }>;
-};
 
 type Row = Record<string, unknown>;
 
@@ -34,12 +29,7 @@ let work: string;
 let accounts: Record<string, string>;
 
 async function sf(args: string[]): Promise<SfResult> {
-  return env.runSf([...args, '-o', 'local', '--json'], { env: FAST, timeoutMs: 90_000 });
-}
-
-function imported(result: SfResult): ImportJson {
-  if (!result.json?.result) throw new Error(`no JSON result:\n${result.stdout}\n${result.stderr}`);
-  return result.json.result as ImportJson;
+  return env.runSf([...args, '-o', 'local', '--json'], { env: FAST_IMPORT_ENV, timeoutMs: 90_000 });
 }
 
 async function csvFile(name: string, text: string): Promise<string> {
@@ -49,7 +39,7 @@ async function csvFile(name: string, text: string): Promise<string> {
 }
 
 function rows(object: string): Row[] {
-  return [...env.org.store.table(object).rows.values()] as Row[];
+  return storedRows(env.org, object);
 }
 
 function byKey(object: string, keyField: string): Map<string, Row> {
@@ -112,8 +102,8 @@ describe('sf glocal feedback import / export', () => {
     );
     const result = await sf(['glocal', 'feedback', 'import', '--type', 'review', '-f', file]);
     expect(result.exitCode).toBe(1);
-    expect(imported(result)).toMatchObject({ read: 4, invalid: 1, sent: 3, succeeded: 3, failed: 0 });
-    expect(imported(result).errors).toEqual([
+    expect(importResult(result)).toMatchObject({ read: 4, invalid: 1, sent: 3, succeeded: 3, failed: 0 });
+    expect(importResult(result).errors).toEqual([
       {
         row: 5,
         reason: expect.stringMatching(/^Partner: no record found for "Ghost Ltd" \(looked up Account by Name/),
@@ -143,8 +133,8 @@ describe('sf glocal feedback import / export', () => {
     );
     const result = await sf(['glocal', 'feedback', 'import', '-f', file]);
     expect(result.exitCode).toBe(1);
-    expect(imported(result)).toMatchObject({ read: 4, invalid: 1, sent: 3, succeeded: 3, failed: 0 });
-    expect(imported(result).errors).toEqual([
+    expect(importResult(result)).toMatchObject({ read: 4, invalid: 1, sent: 3, succeeded: 3, failed: 0 });
+    expect(importResult(result).errors).toEqual([
       { row: 5, reason: expect.stringMatching(/^Review: no record found for "NOPE-2026-Q1"/) },
     ]);
     const reviews = byKey('Partner_Review__c', 'Review_Key__c');
@@ -184,7 +174,7 @@ describe('sf glocal feedback import / export', () => {
 
     const again = await sf(['glocal', 'feedback', 'import', '-f', first]);
     expect(again.exitCode).toBe(0);
-    expect(imported(again)).toMatchObject({ read: 3, invalid: 0, sent: 3, succeeded: 3, failed: 0 });
+    expect(importResult(again)).toMatchObject({ read: 3, invalid: 0, sent: 3, succeeded: 3, failed: 0 });
     const after = byKey('Partner_Feedback__c', 'Feedback_Key__c');
     expect(after.size).toBe(3);
     // Every stored value survives, including the multi-line action items of F-2.
@@ -222,7 +212,7 @@ describe('sf glocal feedback import / export', () => {
 
     const again = await sf(['glocal', 'feedback', 'import', '--type', 'review', '-f', file]);
     expect(again.exitCode).toBe(0);
-    expect(imported(again)).toMatchObject({ read: 3, invalid: 0, sent: 3, succeeded: 3, failed: 0 });
+    expect(importResult(again)).toMatchObject({ read: 3, invalid: 0, sent: 3, succeeded: 3, failed: 0 });
     expect(rows('Partner_Review__c').map((row) => [row.Id, row.Partner__c, row.Market__c ?? null, row.Name])).toEqual(
       before
     );
@@ -237,7 +227,7 @@ describe('sf glocal internal-feedback import', () => {
     );
     const loaded = await sf(['glocal', 'internal-feedback', 'import', '--type', 'unit', '-f', units]);
     expect(loaded.exitCode).toBe(0);
-    expect(imported(loaded)).toMatchObject({ read: 3, invalid: 0, sent: 3, succeeded: 3, failed: 0 });
+    expect(importResult(loaded)).toMatchObject({ read: 3, invalid: 0, sent: 3, succeeded: 3, failed: 0 });
     const unitIds = new Map(rows('Service_Unit__c').map((row) => [String(row.Unit_Code__c), String(row.Id)]));
     expect([...unitIds.keys()].sort()).toEqual(['FIN', 'HR', 'IT']);
 
@@ -253,8 +243,8 @@ describe('sf glocal internal-feedback import', () => {
     const result = await sf(['glocal', 'internal-feedback', 'import', '-f', feedback]);
     expect(result.exitCode).toBe(1);
     // IF-4 names no unit (refused locally); IF-5 rates itself (refused by the org's validation rule).
-    expect(imported(result)).toMatchObject({ read: 5, invalid: 1, sent: 4, succeeded: 3, failed: 1 });
-    const errors = imported(result).errors.sort((a, b) => a.row - b.row);
+    expect(importResult(result)).toMatchObject({ read: 5, invalid: 1, sent: 4, succeeded: 3, failed: 1 });
+    const errors = importResult(result).errors.sort((a, b) => a.row - b.row);
     expect(errors).toEqual([
       { row: 5, reason: expect.stringMatching(/^Rated Unit: no record found for "Canteen"/) },
       { row: 6, reason: expect.stringMatching(/A unit cannot rate itself/) },
@@ -294,7 +284,7 @@ describe('sf glocal internal-feedback import', () => {
       'gb18030',
     ]);
     expect(result.exitCode).toBe(0);
-    expect(imported(result)).toMatchObject({ read: 2, invalid: 0, succeeded: 2, mode: 'collections' });
+    expect(importResult(result)).toMatchObject({ read: 2, invalid: 0, succeeded: 2, mode: 'collections' });
     const stored = byKey('Service_Unit__c', 'Unit_Code__c');
     expect(stored.get('CS')).toMatchObject({ Name: '客户服务部', Description__c: '售后\n与投诉' });
     expect(stored.get('LOG')).toMatchObject({ Name: '物流部' });
@@ -318,8 +308,8 @@ describe('sf glocal cq import', () => {
     const result = await sf(['glocal', 'cq', 'import', '-f', file, '--locale', 'da_DK', '--date-format', 'dd.mm.yyyy']);
     expect(result.exitCode).toBe(1);
     // CQ-A4 is out of range (refused locally); CQ-A3 lacks the licence reference (refused by the org).
-    expect(imported(result)).toMatchObject({ read: 5, invalid: 1, sent: 4, succeeded: 3, failed: 1 });
-    const errors = imported(result).errors.sort((a, b) => a.row - b.row);
+    expect(importResult(result)).toMatchObject({ read: 5, invalid: 1, sent: 4, succeeded: 3, failed: 1 });
+    const errors = importResult(result).errors.sort((a, b) => a.row - b.row);
     expect(errors).toEqual([
       { row: 4, reason: expect.stringMatching(/FIELD_CUSTOM_VALIDATION_EXCEPTION/) },
       { row: 5, reason: 'Metacognitive__c: 8 is outside 1–7.' },

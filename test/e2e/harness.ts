@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startOrg, type LocalOrg, type StartOrgOptions } from '../../emulator/index.js';
+import type { ImportResult } from '../../src/records/importRecords.js';
 
 export const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
 const BIN = join(REPO_ROOT, 'node_modules', '.bin');
@@ -155,4 +156,18 @@ export async function startE2e(options: StartOrgOptions = {}): Promise<E2eEnv> {
       await rm(home, { recursive: true, force: true });
     },
   };
+}
+
+/** Environment for import commands under test: Bulk polls and retry backoff in milliseconds, not seconds. */
+export const FAST_IMPORT_ENV = { GLOCAL_POLL_INTERVAL_MS: '50', GLOCAL_RETRY_BASE_MS: '20' };
+
+/** The `--json` result of an import command, or an error showing everything the CLI printed. */
+export function importResult(result: SfResult): ImportResult {
+  if (!result.json?.result) throw new Error(`no JSON result:\n${result.stdout}\n${result.stderr}`);
+  return result.json.result as ImportResult;
+}
+
+/** Every record of an object in the local org's store. */
+export function storedRows(org: LocalOrg, object: string): Array<Record<string, unknown>> {
+  return [...org.store.table(object).rows.values()] as Array<Record<string, unknown>>;
 }

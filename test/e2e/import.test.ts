@@ -10,26 +10,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it, expect, beforeAll, afterAll, jest } from '@jest/globals';
 import { parse } from 'csv-parse/sync';
-import { REPO_ROOT, sfEnv, startE2e, type E2eEnv, type SfResult } from './harness.js';
+import {
+  FAST_IMPORT_ENV,
+  importResult,
+  REPO_ROOT,
+  sfEnv,
+  startE2e,
+  storedRows,
+  type E2eEnv,
+  type SfResult,
+} from './harness.js';
 
 const FIXTURES = join(REPO_ROOT, 'test', 'fixtures', 'records');
 // Each sf call starts a CLI (about 2 s on an idle machine, far more on a busy one).
 jest.setTimeout(300_000);
-const FAST = { GLOCAL_POLL_INTERVAL_MS: '50', GLOCAL_RETRY_BASE_MS: '20' };
-
-type ImportJson = {
-  read: number;
-  invalid: number;
-  sent: number;
-  succeeded: number;
-  failed: number;
-  status: string;
-  mode: string;
-  errorsFile?: string;
-  errors: Array<{ row: number; reason: string }>;
-  readError?: { row: number; reason: string };
-  jobIds: string[];
-};
 
 let env: E2eEnv;
 let work: string;
@@ -41,16 +35,11 @@ async function fixture(name: string): Promise<string> {
 }
 
 async function sf(args: string[], extraEnv: Record<string, string> = {}): Promise<SfResult> {
-  return env.runSf([...args, '-o', 'local', '--json'], { env: { ...FAST, ...extraEnv }, timeoutMs: 90_000 });
-}
-
-function imported(result: SfResult): ImportJson {
-  if (!result.json?.result) throw new Error(`no JSON result:\n${result.stdout}\n${result.stderr}`);
-  return result.json.result as ImportJson;
+  return env.runSf([...args, '-o', 'local', '--json'], { env: { ...FAST_IMPORT_ENV, ...extraEnv }, timeoutMs: 90_000 });
 }
 
 function rows(object: string): Array<Record<string, unknown>> {
-  return [...env.org.store.table(object).rows.values()] as Array<Record<string, unknown>>;
+  return storedRows(env.org, object);
 }
 
 function keysOf(object: string, keyField = 'Record_Key__c'): string[] {
@@ -99,7 +88,7 @@ describe('sf glocal … import with real spreadsheet files', () => {
       '--date-format',
       'dd.mm.yyyy',
     ]);
-    expect(imported(danish)).toMatchObject({ read: 2, invalid: 0, succeeded: 2, failed: 0 });
+    expect(importResult(danish)).toMatchObject({ read: 2, invalid: 0, succeeded: 2, failed: 0 });
     expect(danish.exitCode).toBe(0);
     const dk1 = rows('Training_Record__c').find((row) => row.Record_Key__c === 'DK-1')!;
     expect(dk1).toMatchObject({
@@ -110,11 +99,11 @@ describe('sf glocal … import with real spreadsheet files', () => {
     });
 
     const chinese = await sf(['glocal', 'market', 'import', '-f', await fixture('markets-zh.csv')]);
-    expect(imported(chinese)).toMatchObject({ read: 2, succeeded: 2 });
+    expect(importResult(chinese)).toMatchObject({ read: 2, succeeded: 2 });
     expect(rows('Market__c').find((row) => row.Country_Code__c === 'TW')?.Name).toBe('台湾\n(Taiwan)');
 
     const utf16 = await sf(['glocal', 'training', 'import', '-f', await fixture('training-utf16.txt')]);
-    expect(imported(utf16)).toMatchObject({ read: 2, succeeded: 2 });
+    expect(importResult(utf16)).toMatchObject({ read: 2, succeeded: 2 });
   });
 
   it.each([
@@ -126,7 +115,7 @@ describe('sf glocal … import with real spreadsheet files', () => {
   ])('%s: exit 1, the message names row %s and the column, valid rows land', async (name, row, message, loaded) => {
     const result = await sf(['glocal', 'training', 'import', '-f', await fixture(name)]);
     expect(result.exitCode).toBe(1);
-    const json = imported(result);
+    const json = importResult(result);
     const reported = [...json.errors, ...(json.readError ? [json.readError] : [])];
     expect(reported).toContainEqual({ row, reason: expect.stringMatching(message) });
     expect(json.errorsFile).toBe(join(work, `${name}.errors.csv`));
@@ -137,7 +126,7 @@ describe('sf glocal … import with real spreadsheet files', () => {
   it('wrong encoding is a row error naming the column; the other row lands', async () => {
     const result = await sf(['glocal', 'market', 'import', '-f', await fixture('bad-encoding.csv')]);
     expect(result.exitCode).toBe(1);
-    expect(imported(result).errors).toEqual([
+    expect(importResult(result).errors).toEqual([
       { row: 3, reason: expect.stringMatching(/^Name: the text is not valid UTF-8/) },
     ]);
     expect(keysOf('Market__c', 'Country_Code__c')).toContain('DK');
@@ -151,7 +140,7 @@ describe('sf glocal … import with real spreadsheet files', () => {
       '--encoding',
       'windows-1252',
     ]);
-    expect(imported(fixed)).toMatchObject({ invalid: 0, succeeded: 2 });
+    expect(importResult(fixed)).toMatchObject({ invalid: 0, succeeded: 2 });
     expect(rows('Market__c').find((market) => market.Country_Code__c === 'FO')?.Name).toBe('Færerne');
   });
 
@@ -171,7 +160,7 @@ describe('sf glocal … import with real spreadsheet files', () => {
     await writeFile(fixedFile, (await readFile(errorsFile, 'utf8')).replace('Done', 'Completed'));
     const result = await sf(['glocal', 'training', 'import', '-f', fixedFile]);
     // P-1 as Completed now reaches the org, whose validation rule wants a completion date and score.
-    const json = imported(result);
+    const json = importResult(result);
     expect(json.failed + json.succeeded).toBe(1);
     if (json.failed === 1) expect(json.errors[0].reason).toMatch(/FIELD_CUSTOM_VALIDATION_EXCEPTION/);
   });
@@ -219,7 +208,7 @@ describe('loading through faults, interruptions and round trips', () => {
       const lostAnswers = env.org.requestLog
         .slice(logFrom)
         .filter((entry) => entry.fault?.endsWith('-after-work') && write.test(`${entry.method} ${entry.path}`));
-      expect(imported(result)).toMatchObject({ read: 600, invalid: 0, sent: 600, succeeded: 600, failed: 0 });
+      expect(importResult(result)).toMatchObject({ read: 600, invalid: 0, sent: 600, succeeded: 600, failed: 0 });
       expect(faults).toBeGreaterThan(0);
       expect(lostAnswers.length).toBeGreaterThan(0);
       const keys = keysOf('Training_Record__c').filter((key) => key.startsWith(`${prefix}-`));
@@ -240,7 +229,7 @@ describe('loading through faults, interruptions and round trips', () => {
     const child = spawn(
       join(REPO_ROOT, 'node_modules', '.bin', 'sf'),
       ['glocal', 'training', 'import', '-f', file, '--bulk', '-o', 'local', '--json'],
-      { env: sfEnv(env.home, FAST), stdio: 'ignore' }
+      { env: sfEnv(env.home, FAST_IMPORT_ENV), stdio: 'ignore' }
     );
     const closed = new Promise((resolve) => child.on('close', resolve));
     try {
@@ -258,7 +247,7 @@ describe('loading through faults, interruptions and round trips', () => {
     expect(existsSync(stateFile)).toBe(true);
 
     const resumed = await sf(['glocal', 'training', 'import', '-f', file, '--resume']);
-    expect(imported(resumed)).toMatchObject({ status: 'complete', sent: 300, succeeded: 300, failed: 0 });
+    expect(importResult(resumed)).toMatchObject({ status: 'complete', sent: 300, succeeded: 300, failed: 0 });
     expect(existsSync(stateFile)).toBe(false);
     const keys = keysOf('Training_Record__c').filter((key) => key.startsWith('KR-'));
     expect(keys).toHaveLength(300);
@@ -273,7 +262,7 @@ describe('loading through faults, interruptions and round trips', () => {
     expect((exported.json?.result as { records: number }).records).toBe(count);
 
     const reimported = await sf(['glocal', 'training', 'import', '-f', first]);
-    expect(imported(reimported)).toMatchObject({ read: count, invalid: 0, failed: 0 });
+    expect(importResult(reimported)).toMatchObject({ read: count, invalid: 0, failed: 0 });
     expect(rows('Training_Record__c')).toHaveLength(count);
 
     const second = join(work, 'export-2.csv');
@@ -308,7 +297,7 @@ describe('loading through faults, interruptions and round trips', () => {
     expect(exportedRow).toMatchObject({ Record_Key__c: '', Participant_Contact__c: 'bo@example.com' });
 
     const reimported = await sf(['glocal', 'training', 'import', '-f', file]);
-    expect(imported(reimported)).toMatchObject({ read: count, invalid: 0, failed: 0 });
+    expect(importResult(reimported)).toMatchObject({ read: count, invalid: 0, failed: 0 });
     expect(reimported.json?.result).toMatchObject({ recordIds: { adopted: 1, notInOrg: 0 } });
     expect(rows('Training_Record__c')).toHaveLength(count);
     expect(env.org.store.table('Training_Record__c').rows.get(created.id!)).toMatchObject({
@@ -331,7 +320,7 @@ describe('loading through faults, interruptions and round trips', () => {
     expect(await readFile(raw, 'utf8')).toContain(`"=HYPERLINK(""http://evil"")"`);
 
     const back = await sf(['glocal', 'market', 'import', '-f', file]);
-    expect(imported(back)).toMatchObject({ succeeded: 1 });
+    expect(importResult(back)).toMatchObject({ succeeded: 1 });
     expect(rows('Market__c').find((row) => row.Country_Code__c === 'SE')?.Name).toBe('=HYPERLINK("http://evil")');
 
     // Reference cells too: the import finds partners named "@Home" and "+45 Partners" again.
@@ -351,7 +340,7 @@ describe('loading through faults, interruptions and round trips', () => {
     await sf(['glocal', 'feedback', 'export', '--type', 'review', '--output-file', reviews, ...where]);
     expect(await readFile(reviews, 'utf8')).toMatch(/'@Home[\s\S]*'\+45 Partners/);
     const reviewsBack = await sf(['glocal', 'feedback', 'import', '--type', 'review', '-f', reviews]);
-    expect(imported(reviewsBack)).toMatchObject({ read: 2, invalid: 0, succeeded: 2 });
+    expect(importResult(reviewsBack)).toMatchObject({ read: 2, invalid: 0, succeeded: 2 });
   });
 
   it('leaves no stray files next to inputs that loaded cleanly', async () => {
